@@ -1,0 +1,32 @@
+/// Limits every extractor honours, in one place, with their defaults.
+///
+/// A limit that is hit is never silent: the extractor either truncates and adds a warning to the document, or
+/// throws ``IngestError`` with code ``IngestError/Code/limitExceeded``.
+public struct ExtractionLimits: Sendable, Equatable, Codable {
+    /// The largest input file read, in bytes. Default 512 MiB.
+    public var maxFileBytes: Int
+    /// The most pages read from a paged document; later pages are dropped with a warning. Default 5,000.
+    public var maxPages: Int
+    /// The most characters of text handed to the minutes parser; the rest is dropped with a warning.
+    /// Default 20 million.
+    public var maxTextCharacters: Int
+    /// How deep documents may nest (attachments of attachments, archives in archives). Default 10.
+    public var maxNestingDepth: Int
+    /// The most attachments extracted per document. Default 1,000.
+    public var maxAttachments: Int
+
+    /// Creates limits; every parameter has the documented default.
+    public init(
+        maxFileBytes: Int = 512 << 20,
+        maxPages: Int = 5_000,
+        maxTextCharacters: Int = 20_000_000,
+        maxNestingDepth: Int = 10,
+        maxAttachments: Int = 1_000
+    ) {
+        self.maxFileBytes = maxFileBytes
+        self.maxPages = maxPages
+        self.maxTextCharacters = maxTextCharacters
+        self.maxNestingDepth = maxNestingDepth
+        self.maxAttachments = maxAttachments
+    }
+}

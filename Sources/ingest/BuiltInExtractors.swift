@@ -1,0 +1,14 @@
+import IngestCore
+import PlainTextExtractor
+
+/// The extractors this build of `ingest` knows, in order of preference for equally confident matches.
+///
+/// Adding a format: create its folder in `Plugins/`, add the target to `Package.swift`, and add one line here.
+enum BuiltInExtractors {
+    static let all: [any Extractor] = [
+        PlainTextExtractor(),
+    ]
+
+    /// A registry of the built-in extractors.
+    static var registry: ExtractorRegistry { ExtractorRegistry(extractors: all) }
+}

@@ -50,6 +50,8 @@ public struct ExtractorRegistry: Sendable {
         -> any Extractor
     {
         let path = input.input.path
+        // Before forcing: an empty file has nothing for any extractor to read.
+        if input.detectedType == .empty { throw .emptyFile(path: path) }
         if let forcedIdentifier {
             guard let forced = extractor(identifier: forcedIdentifier) else {
                 throw IngestError(
@@ -58,7 +60,6 @@ public struct ExtractorRegistry: Sendable {
             }
             return forced
         }
-        if input.detectedType == .empty { throw .emptyFile(path: path) }
         var best: (extractor: any Extractor, confidence: ExtractionConfidence)?
         for candidate in extractors {
             guard let confidence = candidate.confidence(for: input) else { continue }

@@ -3,6 +3,7 @@
 ///
 /// One parser serves every extractor. Extractors without typography hand it plain lines; extractors that have
 /// typography (PDF) add ``LineStyle`` hints, which the parser uses to find headings that text alone would miss.
+/// The words it looks for come from ``MinutesVocabulary`` tables, one per language.
 public struct MinutesParser: Sendable {
     /// The vocabularies the parser knows.
     public var vocabularies: [MinutesVocabulary]
@@ -23,8 +24,62 @@ public struct MinutesParser: Sendable {
     /// Parses lines.
     /// - Parameter lines: the lines in reading order.
     /// - Returns: the structure found.
-    public func parse(lines: [TextLine]) -> MinutesStructure {
-        MinutesStructure()
+    public func parse(lines input: [TextLine]) -> MinutesStructure {
+        var lines = LineNormalizer.normalize(input)
+        lines = PageFurnitureFilter(vocabularies: vocabularies).filter(lines)
+        let primary = LanguageDetector.detect(lines, among: vocabularies)
+        let ordered = primary.map { first in [first] + vocabularies.filter { $0.language != first.language } }
+            ?? vocabularies
+        let context = ParsingContext(vocabularies: ordered, lines: lines)
+        let headings = HeadingDetector(catalog: context.catalog, lineWidth: context.lineWidth).detect(in: lines)
+
+        var structure = MinutesStructure(language: primary?.language)
+        let headerEnd = headings.first?.lineIndex ?? lines.count
+        let header = RegionScanner(catalog: context.catalog, isHeader: true).scan(lines[0..<headerEnd])
+        HeaderInterpreter(context: context).interpret(header, into: &structure)
+        collectLists(header, context: context, into: &structure)
+
+        for (position, heading) in headings.enumerated() {
+            let end = position + 1 < headings.count ? headings[position + 1].lineIndex : lines.count
+            let bodyStart = min(heading.lastLineIndex + 1, end)
+            let region = RegionScanner(catalog: context.catalog, isHeader: false).scan(lines[bodyStart..<end])
+            structure.agendaItems.append(item(heading, region: region, lines: lines[heading.lineIndex..<end],
+                                              context: context))
+            collectLists(region, context: context, into: &structure)
+        }
+        if headings.isEmpty { structure.warnings.append("no agenda items found") }
+        return structure
+    }
+
+    private func item(
+        _ heading: HeadingDetector.Heading, region: RegionScanner.Region, lines: ArraySlice<SourceLine>,
+        context: ParsingContext
+    ) -> AgendaItem {
+        var body = region.body
+        if let runIn = heading.runInText {
+            body.insert(SourceLine(text: runIn, indent: 0, trailingSpaces: 0, page: lines.first?.page), at: 0)
+        }
+        let (text, decisions) = DecisionExtractor(catalog: context.catalog, reflower: context.reflower).split(body)
+        var title = heading.title
+        while let last = title.last, ":.".contains(last) { title.removeLast() }
+        var pages: [Int] = []
+        for page in lines.compactMap(\.page) where pages.last != page && !pages.contains(page) { pages.append(page) }
+        return AgendaItem(number: heading.number.number, title: title.trimmingSpaces(), text: text,
+                          decisions: decisions, pages: pages)
+    }
+
+    private func collectLists(_ region: RegionScanner.Region, context: ParsingContext,
+                              into structure: inout MinutesStructure) {
+        let lists = TrailerListParser(reflower: context.reflower)
+        structure.attachments += lists.attachments(region.attachmentLines)
+        structure.abbreviations += lists.abbreviations(region.abbreviationLines)
+        for section in region.sections {
+            let text = context.reflower.render(context.reflower.paragraphs(section.lines))
+            structure.sections.append(Section(heading: section.heading, text: text))
+        }
+        for line in region.closingLines where structure.meeting.endTime == nil {
+            structure.meeting.endTime = context.dates.times(in: line).start
+        }
     }
 
     /// Splits text into lines (LF, CRLF or CR) and numbers pages at form feeds.
@@ -35,11 +90,38 @@ public struct MinutesParser: Sendable {
         var result: [TextLine] = []
         var page = 1
         for pageText in text.split(separator: "\u{0C}", omittingEmptySubsequences: false) {
-            for line in pageText.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+            for line in pageText.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
                 result.append(TextLine(String(line), page: hasPages ? page : nil))
             }
             page += 1
         }
+        if hasPages, result.last?.text.isEmpty == true, result.last?.page == page - 1 { result.removeLast() }
         return result
+    }
+}
+
+/// What every step of one parse shares: the labels in language order, the reflower, dates and line width.
+struct ParsingContext {
+    let catalog: LabelCatalog
+    let reflower: TextReflower
+    let dates: MeetingDateParser
+    let participants: ParticipantListParser
+    let titleWords: [String]
+    let lineWidth: Int
+
+    init(vocabularies: [MinutesVocabulary], lines: [SourceLine]) {
+        catalog = LabelCatalog(vocabularies: vocabularies)
+        lineWidth = Self.typicalLineWidth(lines)
+        reflower = TextReflower(lineWidth: lineWidth, documentText: lines)
+        dates = MeetingDateParser(vocabularies: vocabularies)
+        participants = ParticipantListParser(vocabularies: vocabularies)
+        titleWords = vocabularies.flatMap(\.titleWords)
+    }
+
+    /// The 90th percentile of the lengths of lines longer than 15 characters: the width of a full line.
+    private static func typicalLineWidth(_ lines: [SourceLine]) -> Int {
+        let lengths = lines.map(\.text.count).filter { $0 > 15 }.sorted()
+        guard lengths.count >= 5 else { return 0 }
+        return lengths[lengths.count * 9 / 10]
     }
 }

@@ -30,6 +30,13 @@ extension MinutesVocabulary {
         abbreviationLabels: ["abbreviations", "abbreviations used", "glossary", "acronyms"],
         closingPhrases: ["meeting closed", "the meeting closed", "meeting ended", "the meeting ended", "meeting finished",
                          "the meeting finished", "there being no further business"],
+        roleWords: [
+            "mayor", "councillor", "councilor", "clerk", "officer", "chair", "chairman", "chairperson", "vice",
+            "deputy", "secretary", "treasurer", "governor", "headteacher", "head", "director", "manager", "member",
+            "trustee", "coordinator", "adviser", "advisor", "representative", "executive", "ceo", "cfo", "president",
+            "principal", "superintendent", "inspector", "commissioner", "consultant", "lead", "observer", "minutes",
+        ],
+        roleEndings: [],
         months: [
             "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
             "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,

@@ -8,7 +8,7 @@ extension MinutesVocabulary {
         ],
         titleWords: ["referat", "møtereferat", "protokoll", "møteprotokoll", "møtebok", "sakliste"],
         itemPrefixes: ["saksnr.", "saksnr", "sak nr.", "sak nr", "sak", "ps", "bu-sak", "punkt", "nr."],
-        agendaLabels: ["saksliste", "sakliste", "dagsorden", "sakskart"],
+        agendaLabels: ["saksliste", "sakliste", "dagsorden", "sakskart", "til behandling", "behandlede saker"],
         presentLabels: [
             "til stede", "tilstede", "møtende medlemmer", "møtte", "deltakere", "deltagere", "fremmøtte",
             "medlemmer til stede", "tilstedeværende",
@@ -31,6 +31,15 @@ extension MinutesVocabulary {
         attachmentLabels: ["vedlegg", "bilag", "vedlagt"],
         abbreviationLabels: ["forkortelser", "forkortinger", "forklaring av forkortelser"],
         closingPhrases: ["møtet hevet", "møtet ble hevet", "møtet avsluttet", "møtet ble avsluttet", "møteslutt"],
+        roleWords: [
+            "ordfører", "leder", "medlem", "sekretær", "rådmann", "direktør", "sjef", "koordinator", "rådgiver",
+            "mester", "konsulent", "saksbehandler", "representant", "referent", "rektor", "kontakt", "overlege",
+            "konstituert", "fungerende", "nestleder", "varamedlem", "observatør", "ansatt", "sekretariat",
+        ],
+        roleEndings: [
+            "sjef", "leder", "direktør", "koordinator", "rådgiver", "mester", "konsulent", "medlem", "sekretær",
+            "ordfører", "kontakt", "overlege", "ansatt", "behandler", "representant",
+        ],
         months: [
             "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5,
             "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,

@@ -40,6 +40,10 @@ public struct MinutesVocabulary: Sendable {
     public var abbreviationLabels: [String]
     /// Phrases that close the meeting ("møtet hevet"); the time they carry is the end time.
     public var closingPhrases: [String]
+    /// Words that mark a role rather than a name ("ordfører", "councillor").
+    public var roleWords: [String]
+    /// Endings of compound role words ("politi|mester", "kommunal|sjef"), for languages that compound.
+    public var roleEndings: [String]
     /// Month names and abbreviations, lowercase, with their number.
     public var months: [String: Int]
     /// Words for "page" and "of" in page footers ("Side 2 av 4").

@@ -1,0 +1,65 @@
+/// Reads the region before the first agenda item: title, organisation, date, times, place and participants.
+struct HeaderInterpreter {
+    let context: ParsingContext
+
+    func interpret(_ header: RegionScanner.Region, into structure: inout MinutesStructure) {
+        var meeting = Meeting()
+        for (match, lines) in header.fields {
+            let value = lines.map(\.text).filter { !$0.isEmpty }
+            let joined = value.joined(separator: " ")
+            switch match.kind {
+            case .date:
+                meeting.date = meeting.date ?? context.dates.firstDate(in: joined)
+                applyTimes(joined, to: &meeting)
+            case .time:
+                applyTimes(joined, to: &meeting)
+                meeting.date = meeting.date ?? context.dates.firstDate(in: joined)
+            case .location:
+                meeting.location = meeting.location ?? nonEmpty(joined)
+            case .organization:
+                meeting.organization = meeting.organization ?? nonEmpty(joined)
+            case .present:
+                structure.participants += context.participants.parse(value, status: .present)
+            case .absent:
+                structure.participants += context.participants.parse(value, status: .absent)
+            case .secretary:
+                structure.participants += context.participants.parse(value, status: .secretary)
+            case .guest:
+                structure.participants += context.participants.parse(value, status: .guest)
+            case .chair:
+                structure.participants += context.participants.parse(value, status: .present, impliedRole: match.label)
+            case .agenda, .decision, .attachments, .abbreviations:
+                break
+            }
+        }
+        let free = header.body.filter { !$0.isBlank }.map(\.text)
+        let titleIndex = free.firstIndex { line in
+            let lower = line.lowercased()
+            return context.titleWords.contains { lower.contains($0) }
+        }
+        if let titleIndex {
+            structure.title = free[titleIndex]
+            if meeting.organization == nil, titleIndex > 0 {
+                meeting.organization = free[..<titleIndex].last { context.dates.firstDate(in: $0) == nil }
+            }
+        } else {
+            structure.title = free.first { context.dates.firstDate(in: $0) == nil && $0.count > 3 }
+        }
+        if meeting.date == nil {
+            meeting.date = free.lazy.compactMap { context.dates.firstDate(in: $0) }.first
+        }
+        structure.meeting = meeting
+    }
+
+    private func applyTimes(_ text: String, to meeting: inout Meeting) {
+        let afterDate = context.dates.firstDateMatch(in: text).map { String(text[$0.end...]) } ?? text
+        let times = context.dates.times(in: afterDate)
+        meeting.startTime = meeting.startTime ?? times.start
+        meeting.endTime = meeting.endTime ?? times.end
+    }
+
+    private func nonEmpty(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

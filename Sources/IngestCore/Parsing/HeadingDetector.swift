@@ -1,0 +1,201 @@
+import Foundation
+
+/// Finds the lines that open agenda items.
+///
+/// A heading is a numbered line ("5. Fotball-VM og utvidede skjenketider", "Sak 12/26 …", "Item 3: …") or a
+/// number alone on its line followed by a title line (tables: number in one column, title in the next), which
+/// starts a block or follows a finished sentence, and whose title starts with a capital letter. Of all such
+/// candidates the parser keeps the dominant numbering style, drops agenda overview entries that are repeated
+/// later with a body, and keeps the longest increasing run of numbers, so numbered lists inside item bodies and
+/// attachment lists do not become items.
+struct HeadingDetector {
+    /// An agenda item heading.
+    struct Heading: Sendable, Equatable {
+        /// The line holding the number.
+        var lineIndex: Int
+        /// The last line belonging to the heading (title continuation lines included).
+        var lastLineIndex: Int
+        var number: ItemNumber
+        var title: String
+        /// Body text that followed the title on the heading line ("1. Declarations – There were none.").
+        var runInText: String?
+        var hasBody = false
+    }
+
+    let catalog: LabelCatalog
+    /// The typical width of a full line, in characters.
+    let lineWidth: Int
+
+    func detect(in lines: [SourceLine]) -> [Heading] {
+        var candidates = findCandidates(in: lines)
+        markBodies(&candidates, lines: lines)
+        let dominant = dominantSignature(candidates)
+        candidates = candidates.filter { $0.number.signature == dominant }
+        candidates = dropOverviewDuplicates(candidates)
+        var selected = longestIncreasingRun(candidates)
+        splitRunInHeadings(&selected)
+        return selected
+    }
+
+    // MARK: Candidates
+
+    private func findCandidates(in lines: [SourceLine]) -> [Heading] {
+        var result: [Heading] = []
+        var inLabelledList = false
+        for index in lines.indices {
+            let line = lines[index]
+            if line.isBlank {
+                inLabelledList = false
+                continue
+            }
+            if catalog.match(line.text, kinds: [.attachments, .abbreviations], extraWords: 3) != nil {
+                inLabelledList = true
+                continue
+            }
+            guard !inLabelledList, let number = ItemNumber.parse(line.text, prefixes: catalog.itemPrefixes),
+                startsNewUnit(index, in: lines)
+            else { continue }
+            if number.rest.isEmpty {
+                if let heading = numberAloneHeading(number, at: index, in: lines) { result.append(heading) }
+            } else if isTitle(number.rest) {
+                let (title, last) = continuedTitle(number.rest, from: index, in: lines)
+                result.append(Heading(lineIndex: index, lastLineIndex: last, number: number, title: title))
+            }
+        }
+        return result
+    }
+
+    /// A heading starts a block, follows a finished sentence or a label, or is set apart by its typography.
+    private func startsNewUnit(_ index: Int, in lines: [SourceLine]) -> Bool {
+        if lines[index].isUnderlined || lines[index].style?.isBold == true { return true }
+        guard index > 0 else { return true }
+        let previous = lines[index - 1]
+        if previous.isBlank { return true }
+        guard let last = previous.text.last else { return true }
+        if ".:!?»\")".contains(last) { return true }
+        return ItemNumber.parse(previous.text, prefixes: catalog.itemPrefixes) != nil
+    }
+
+    /// A title starts with a capital letter (or a quote and one), and is not a long sentence.
+    func isTitle(_ text: String) -> Bool {
+        let unquoted = text.drop(while: { "«\"'“(".contains($0) })
+        guard let first = unquoted.first, first.isLetter, first.isUppercase else { return false }
+        guard text.count <= 200, let last = text.last, last != ",", last != ";" else { return false }
+        let words = text.split(separator: " ").count
+        if last == ".", words > 12 { return false }
+        return true
+    }
+
+    private func numberAloneHeading(_ number: ItemNumber, at index: Int, in lines: [SourceLine]) -> Heading? {
+        var next = index + 1
+        while next < lines.count, next <= index + 3, lines[next].isBlank { next += 1 }
+        guard next < lines.count, !lines[next].isBlank else { return nil }
+        let text = lines[next].text
+        guard isTitle(text), ItemNumber.parse(text, prefixes: catalog.itemPrefixes) == nil,
+            catalog.match(text) == nil, text.split(separator: " ").count <= 20
+        else { return nil }
+        let (title, last) = continuedTitle(text, from: next, in: lines)
+        return Heading(lineIndex: index, lastLineIndex: last, number: number, title: title)
+    }
+
+    /// A title that fills its line and goes on in lower case on the next one continues there.
+    private func continuedTitle(_ title: String, from index: Int, in lines: [SourceLine]) -> (String, Int) {
+        var title = title
+        var last = index
+        while last + 1 < lines.count, last - index < 2 {
+            let current = lines[last]
+            let next = lines[last + 1]
+            guard !next.isBlank, let first = next.text.first, first.isLowercase,
+                current.text.count * 10 >= lineWidth * 7 || endsWithConnector(current.text),
+                !(current.text.last.map { ".:".contains($0) } ?? false)
+            else { break }
+            title += " " + next.text
+            last += 1
+        }
+        return (title, last)
+    }
+
+    private func endsWithConnector(_ text: String) -> Bool {
+        guard let word = text.split(separator: " ").last?.lowercased() else { return false }
+        return ["og", "i", "for", "til", "av", "om", "med", "and", "of", "the", "in", "to", "on", "–", "-", "&"]
+            .contains(word)
+    }
+
+    // MARK: Selection
+
+    private func markBodies(_ candidates: inout [Heading], lines: [SourceLine]) {
+        for position in candidates.indices {
+            let start = candidates[position].lastLineIndex + 1
+            let end = position + 1 < candidates.count ? candidates[position + 1].lineIndex : lines.count
+            candidates[position].hasBody = start < end && lines[start..<end].contains { !$0.isBlank }
+        }
+    }
+
+    private func dominantSignature(_ candidates: [Heading]) -> String? {
+        var scores: [String: (withBody: Int, count: Int, first: Int)] = [:]
+        for candidate in candidates {
+            let key = candidate.number.signature
+            var score = scores[key] ?? (0, 0, candidate.lineIndex)
+            score.count += 1
+            if candidate.hasBody { score.withBody += 1 }
+            scores[key] = score
+        }
+        return scores.max { lhs, rhs in
+            (lhs.value.withBody, lhs.value.count, -lhs.value.first) < (rhs.value.withBody, rhs.value.count, -rhs.value.first)
+        }?.key
+    }
+
+    /// An agenda overview lists the items without bodies; the same numbers come again later with bodies.
+    private func dropOverviewDuplicates(_ candidates: [Heading]) -> [Heading] {
+        candidates.enumerated().filter { position, candidate in
+            guard !candidate.hasBody else { return true }
+            return !candidates[(position + 1)...].contains { $0.number.number == candidate.number.number }
+        }.map(\.element)
+    }
+
+    private func longestIncreasingRun(_ candidates: [Heading]) -> [Heading] {
+        guard !candidates.isEmpty else { return [] }
+        var length = Array(repeating: 1, count: candidates.count)
+        var previous = Array(repeating: -1, count: candidates.count)
+        for i in candidates.indices {
+            for j in 0..<i where candidates[j].number.order < candidates[i].number.order && length[j] + 1 >= length[i] {
+                length[i] = length[j] + 1
+                previous[i] = j
+            }
+        }
+        guard let best = length.max() else { return [] }
+        var index = length.lastIndex(of: best) ?? 0
+        var run: [Heading] = []
+        while index >= 0 {
+            run.append(candidates[index])
+            index = previous[index]
+        }
+        return run.reversed()
+    }
+
+    /// "2. The Half Marathon – Road closures will be in place …": when a third or more of the headings carry a
+    /// sentence after a dash or colon, that sentence is body text.
+    private func splitRunInHeadings(_ headings: inout [Heading]) {
+        let splits = headings.map { runInSplit($0.title) }
+        guard splits.compactMap({ $0 }).count * 3 >= headings.count, !headings.isEmpty else { return }
+        for position in headings.indices {
+            guard let (title, text) = splits[position] else { continue }
+            headings[position].title = title
+            headings[position].runInText = text
+        }
+    }
+
+    private func runInSplit(_ title: String) -> (String, String)? {
+        for separator in [" – ", " — ", " - ", ": "] {
+            guard let range = title.range(of: separator) else { continue }
+            let head = title[..<range.lowerBound].trimmingSpaces()
+            let tail = title[range.upperBound...].trimmingSpaces()
+            guard let first = tail.first, first.isUppercase, !head.isEmpty,
+                head.split(separator: " ").count <= 12
+            else { continue }
+            let tailWords = tail.split(separator: " ").count
+            if tailWords >= 4 || tail.hasSuffix(".") { return (head, tail) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,78 @@
+/// An agenda item number at the start of a line: "1.", "3)", "Sak 12/26", "Item 3:", "PS 40/25".
+struct ItemNumber: Sendable, Equatable {
+    /// The prefix word as printed ("Sak", "Item"), if any.
+    var prefix: String?
+    /// The number as printed, without prefix and punctuation ("12/26").
+    var number: String
+    /// The punctuation after the number (".", ")", ":"), empty when none.
+    var separator: String
+    /// The text after the number, trimmed.
+    var rest: String
+    /// Sort key: the first and second numeric components.
+    var order: (Int, Int)
+
+    static func == (lhs: ItemNumber, rhs: ItemNumber) -> Bool {
+        lhs.prefix == rhs.prefix && lhs.number == rhs.number && lhs.separator == rhs.separator && lhs.rest == rhs.rest
+    }
+
+    /// Reads an item number at the start of a line.
+    /// - Parameters:
+    ///   - text: the line.
+    ///   - prefixes: the item prefixes of all known languages, lowercase, longest first.
+    static func parse(_ text: String, prefixes: [String]) -> ItemNumber? {
+        let characters = Array(text)
+        var position = 0
+        var prefix: String?
+        let lower = text.lowercased()
+        if lower.count == characters.count {
+            for candidate in prefixes where lower.hasPrefix(candidate) {
+                let end = candidate.count
+                guard end < characters.count else { continue }
+                let next = characters[end]
+                guard next == " " || next.isASCIIDigit || candidate.hasSuffix(".") else { continue }
+                prefix = String(characters[0..<end])
+                position = end
+                while position < characters.count, characters[position] == " " { position += 1 }
+                break
+            }
+        }
+        let digitsStart = position
+        while position < characters.count, characters[position].isASCIIDigit, position - digitsStart < 4 {
+            position += 1
+        }
+        let firstDigits = position - digitsStart
+        guard firstDigits >= 1, firstDigits <= 3 || (prefix != nil && firstDigits <= 4) else { return nil }
+        guard let primary = Int(String(characters[digitsStart..<position])) else { return nil }
+        var secondary = 0
+        // "12/26", "65/24" (case/year); "3.2" only after a prefix word.
+        if position + 1 < characters.count, characters[position] == "/" || (prefix != nil && characters[position] == "."),
+            characters[position + 1].isASCIIDigit
+        {
+            position += 1
+            let start = position
+            while position < characters.count, characters[position].isASCIIDigit, position - start < 4 { position += 1 }
+            if position < characters.count, characters[position].isASCIIDigit { return nil }
+            secondary = Int(String(characters[start..<position])) ?? 0
+        }
+        if position < characters.count, characters[position].isASCIIDigit || characters[position].isLetter {
+            return nil
+        }
+        let number = String(characters[digitsStart..<position])
+        var separator = ""
+        if position < characters.count, ".:)".contains(characters[position]) {
+            separator = String(characters[position])
+            position += 1
+            // "1.1 Title" is a sub-heading, not an item.
+            if separator == ".", position < characters.count, characters[position].isASCIIDigit { return nil }
+        }
+        if position < characters.count, characters[position] != " " { return nil }
+        if prefix == nil && separator.isEmpty && position < characters.count { return nil }
+        let rest = String(characters[position...]).trimmingSpaces()
+        return ItemNumber(prefix: prefix, number: number, separator: separator, rest: rest, order: (primary, secondary))
+    }
+
+    /// What items of the same numbering style share.
+    var signature: String {
+        "\(prefix?.lowercased() ?? "")|\(number.contains("/") ? "/" : number.contains(".") ? "." : "#")|\(separator)"
+    }
+}

@@ -1,0 +1,69 @@
+/// Turns raw lines into ``SourceLine``s: unusual spaces become plain ones, double-spaced text (a blank line after
+/// every line, as some PDF text tools write it) is collapsed, and setext underlines mark their heading.
+enum LineNormalizer {
+    static func normalize(_ lines: [TextLine]) -> [SourceLine] {
+        var result = lines.map(sourceLine)
+        result = collapseDoubleSpacing(result, raw: lines)
+        return markUnderlines(result)
+    }
+
+    private static func sourceLine(_ line: TextLine) -> SourceLine {
+        var cleaned = ""
+        cleaned.reserveCapacity(line.text.utf8.count)
+        for scalar in line.text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: cleaned += "    "
+            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: cleaned += " "
+            case 0x200B...0x200D, 0xFEFF, 0x0000...0x0008, 0x000B...0x001F, 0x007F: continue
+            default: cleaned.unicodeScalars.append(scalar)
+            }
+        }
+        let indent = cleaned.prefix(while: { $0 == " " }).count
+        let trailing = cleaned.reversed().prefix(while: { $0 == " " }).count
+        let text = cleaned.trimmingSpaces()
+        return SourceLine(text: text, indent: text.isEmpty ? 0 : indent, trailingSpaces: trailing, page: line.page,
+                          style: line.style)
+    }
+
+    /// Some PDF text tools follow every line with an empty one and mark real breaks with a line holding only
+    /// whitespace. When most lines are followed by a truly empty line, drop those and keep the whitespace-only
+    /// lines as the blank lines.
+    private static func collapseDoubleSpacing(_ lines: [SourceLine], raw: [TextLine]) -> [SourceLine] {
+        var textLines = 0
+        var followedByEmpty = 0
+        for index in raw.indices where !lines[index].isBlank {
+            textLines += 1
+            if index + 1 < raw.count, raw[index + 1].text.isEmpty { followedByEmpty += 1 }
+        }
+        guard textLines >= 8, followedByEmpty * 10 >= textLines * 7 else { return lines }
+        var result: [SourceLine] = []
+        for index in raw.indices where !(raw[index].text.isEmpty) {
+            result.append(lines[index])
+        }
+        return result
+    }
+
+    private static func markUnderlines(_ lines: [SourceLine]) -> [SourceLine] {
+        var result = lines
+        for index in result.indices where index > 0 && isUnderline(result[index].text) {
+            guard !result[index - 1].isBlank else { continue }
+            result[index - 1].isUnderlined = true
+            result[index] = .blank(page: result[index].page)
+        }
+        return result
+    }
+
+    private static func isUnderline(_ text: String) -> Bool {
+        text.count >= 3 && text.allSatisfy { $0 == "-" || $0 == "=" || $0 == "_" || $0 == "~" || $0 == "*" }
+            && Set(text).count == 1
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces.
+    func trimmingSpaces() -> String {
+        guard let first = firstIndex(where: { $0 != " " }) else { return "" }
+        guard let last = lastIndex(where: { $0 != " " }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,88 @@
+/// Reads dates and times as minutes print them, in any known language.
+///
+/// Dates: "2026-03-05", "05.03.2026", "5.3.26", "5. mars 2026", "torsdag 5. mars 2026", "5 March 2026",
+/// "March 5, 2026", "5th March 2026". Times: "kl. 09.00–11.00", "19:00 – 21:30", "10 am – 12.30 pm".
+struct MeetingDateParser: Sendable {
+    let months: [String: Int]
+
+    init(vocabularies: [MinutesVocabulary]) {
+        var months: [String: Int] = [:]
+        for vocabulary in vocabularies { months.merge(vocabulary.months) { first, _ in first } }
+        self.months = months
+    }
+
+    /// The first date in a text, as `YYYY-MM-DD`.
+    func firstDate(in text: String) -> String? {
+        firstDateMatch(in: text)?.date
+    }
+
+    /// The first date in a text and where it ends.
+    func firstDateMatch(in text: String) -> (date: String, end: String.Index)? {
+        var best: (date: String, start: String.Index, end: String.Index)?
+        func consider(_ year: Int, _ month: Int, _ day: Int, _ range: Range<String.Index>) {
+            guard let date = Self.format(year: year, month: month, day: day) else { return }
+            if let current = best, current.start <= range.lowerBound { return }
+            best = (date, range.lowerBound, range.upperBound)
+        }
+        if let match = text.firstMatch(of: #/(?:^|[^\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/#),
+            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
+        {
+            consider(year, month, day, match.range)
+        }
+        if let match = text.firstMatch(of: #/(?:^|[^\d.,])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d])/#),
+            let first = Int(match.1), let second = Int(match.2), var year = Int(match.3)
+        {
+            if year < 100 { year += 2000 }
+            // Day first (European and British usage) unless that cannot be.
+            if second > 12, first <= 12 {
+                consider(year, first, second, match.range)
+            } else {
+                consider(year, second, first, match.range)
+            }
+        }
+        let words = #/(?i)(?:^|[^\d])(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?([a-zæøå]{3,9})\.?,?\s+(\d{4})(?!\d)/#
+        for match in text.matches(of: words) {
+            if let month = months[match.2.lowercased()], let day = Int(match.1), let year = Int(match.3) {
+                consider(year, month, day, match.range)
+                break
+            }
+        }
+        let american = #/(?i)([a-zæøå]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/#
+        for match in text.matches(of: american) {
+            if let month = months[match.1.lowercased()], let day = Int(match.2), let year = Int(match.3) {
+                consider(year, month, day, match.range)
+                break
+            }
+        }
+        return best.map { ($0.date, $0.end) }
+    }
+
+    /// The start and end times in a text ("kl. 09.00–11.00" → 09:00, 11:00), as `HH:MM`.
+    func times(in text: String) -> (start: String?, end: String?) {
+        let pattern = #/(?i)(?:^|[^\d.,:/])(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d])(?!\.\d)/#
+        var found: [String] = []
+        for match in text.matches(of: pattern) {
+            guard var hour = Int(match.1) else { continue }
+            let minute = match.2.flatMap { Int($0) }
+            let meridiem = match.3.map { $0.lowercased().filter { $0.isLetter } }
+            if minute == nil && meridiem == nil { continue }
+            if let meridiem {
+                if meridiem == "pm", hour < 12 { hour += 12 }
+                if meridiem == "am", hour == 12 { hour = 0 }
+            }
+            guard hour < 24, (minute ?? 0) < 60 else { continue }
+            found.append(Self.pad(hour) + ":" + Self.pad(minute ?? 0))
+            if found.count == 2 { break }
+        }
+        return (found.first, found.count > 1 ? found[1] : nil)
+    }
+
+    private static func format(year: Int, month: Int, day: Int) -> String? {
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+
+    private static func pad(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}

@@ -1,0 +1,96 @@
+/// Removes what a page prints around its content: page numbers ("Side 2 av 4", "Page 2 of 4", "- 3 -", "2/4")
+/// and running headers and footers (lines that repeat at the top or bottom of most pages).
+struct PageFurnitureFilter {
+    let pageWords: Set<String>
+    let ofWords: Set<String>
+
+    init(vocabularies: [MinutesVocabulary]) {
+        pageWords = Set(vocabularies.flatMap(\.pageWords))
+        ofWords = Set(vocabularies.flatMap(\.pageOfWords))
+    }
+
+    /// Returns the lines with furniture blanked out (blank lines keep paragraph boundaries where it stood).
+    /// - Returns: the lines, and how many furniture lines were removed.
+    func filter(_ lines: [SourceLine]) -> [SourceLine] {
+        var result = lines
+        let edges = pageEdgeIndices(lines)
+        for index in result.indices where !result[index].isBlank {
+            if isPageNumber(result[index].text, atPageEdge: edges.contains(index)) {
+                result[index] = .blank(page: result[index].page)
+            }
+        }
+        for index in repeatedEdgeLines(result) {
+            result[index] = .blank(page: result[index].page)
+        }
+        return result
+    }
+
+    /// "Side 2 av 4", "Page 2 of 4", "Page 2", "- 3 -", "2/4" and, at a page edge, a bare "3".
+    func isPageNumber(_ text: String, atPageEdge: Bool) -> Bool {
+        let lower = text.lowercased()
+        let words = lower.split(whereSeparator: { $0 == " " || $0 == "\u{2013}" })
+        if words.count >= 2, pageWords.contains(String(words[0])), isNumber(words[1]) {
+            if words.count == 2 { return true }
+            if words.count == 4, ofWords.contains(String(words[2])), isNumber(words[3]) { return true }
+        }
+        let stripped = lower.filter { $0 != " " }
+        if stripped.count >= 3, stripped.first == "-" || stripped.first == "–",
+            stripped.last == "-" || stripped.last == "–", isNumber(stripped.dropFirst().dropLast())
+        {
+            return true
+        }
+        let parts = stripped.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 2, isNumber(parts[0]), isNumber(parts[1]), let page = Int(parts[0]),
+            let count = Int(parts[1]), page <= count, count < 1000, atPageEdge
+        {
+            return true
+        }
+        return atPageEdge && isNumber(stripped[...]) && stripped.count <= 3
+    }
+
+    private func isNumber(_ text: some StringProtocol) -> Bool {
+        !text.isEmpty && text.count <= 4 && text.allSatisfy(\.isASCIIDigit)
+    }
+
+    /// The first two and last two non-blank lines of each page, when pages are known.
+    private func pageEdgeIndices(_ lines: [SourceLine]) -> Set<Int> {
+        var edges: Set<Int> = []
+        for (_, indices) in linesByPage(lines) {
+            edges.formUnion(indices.prefix(2))
+            edges.formUnion(indices.suffix(2))
+        }
+        return edges
+    }
+
+    private func linesByPage(_ lines: [SourceLine]) -> [(Int, [Int])] {
+        var pages: [Int: [Int]] = [:]
+        for index in lines.indices where !lines[index].isBlank {
+            guard let page = lines[index].page else { continue }
+            pages[page, default: []].append(index)
+        }
+        return pages.sorted { $0.key < $1.key }
+    }
+
+    /// Lines among the first or last three of a page whose text (digits ignored) recurs on at least half of the
+    /// pages, and on at least two.
+    private func repeatedEdgeLines(_ lines: [SourceLine]) -> [Int] {
+        let pages = linesByPage(lines)
+        guard pages.count >= 2 else { return [] }
+        var occurrences: [String: [Int]] = [:]
+        for (_, indices) in pages {
+            var seen: Set<String> = []
+            for index in Set(indices.prefix(3) + indices.suffix(3)) {
+                let key = String(lines[index].text.map { $0.isNumber ? "#" : $0 })
+                guard seen.insert(key).inserted else { continue }
+                occurrences[key, default: []].append(index)
+            }
+        }
+        let needed = max(2, (pages.count + 1) / 2)
+        return occurrences.values.filter { $0.count >= needed }.flatMap { $0 }
+    }
+}
+
+extension Character {
+    /// True for the ASCII digits 0–9.
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,52 @@
+/// A paragraph of body text: prose (one entry) or a list (one entry per list item).
+struct Paragraph: Sendable, Equatable {
+    /// The entries; each is the lines it was printed on.
+    var entries: [[SourceLine]]
+    /// True when the paragraph is a bulleted or enumerated list.
+    var isList: Bool
+
+    /// All lines of the paragraph.
+    var lines: [SourceLine] { entries.flatMap { $0 } }
+}
+
+/// A list marker at the start of a line: a bullet ("-", "–", "•", "*") or an enumerator ("a)", "(b)", "1)").
+struct ListMarker: Sendable, Equatable {
+    /// The marker as it should be printed in the output ("- " for every bullet, the enumerator as printed).
+    var rendered: String
+    /// The text after the marker.
+    var content: String
+
+    static func parse(_ text: String) -> ListMarker? {
+        guard let first = text.first else { return nil }
+        let afterFirst = text.dropFirst()
+        if "-–—•*▪·○◦►‣".contains(first) {
+            if afterFirst.first == " " {
+                let content = afterFirst.trimmingSpaces()
+                return content.isEmpty ? nil : ListMarker(rendered: "- ", content: content)
+            }
+            // "-Politirådet i Oslo …": a hyphen glued to a capitalised word.
+            if first == "-", let next = afterFirst.first, next.isUppercase {
+                return ListMarker(rendered: "- ", content: String(afterFirst))
+            }
+            return nil
+        }
+        // "a) ", "(a) ", "1) ", "iv) "
+        var body = Substring(text)
+        let parenthesised = body.first == "("
+        if parenthesised { body = body.dropFirst() }
+        let token = body.prefix(while: { $0.isLetter || $0.isASCIIDigit })
+        guard !token.isEmpty, token.count <= 3 else { return nil }
+        let isEnumerator = token.allSatisfy(\.isASCIIDigit) || (token.count == 1 && token.first?.isLowercase == true)
+            || token.allSatisfy({ "ivx".contains($0) })
+        guard isEnumerator else { return nil }
+        let afterToken = body.dropFirst(token.count)
+        guard afterToken.first == ")" || (!parenthesised && afterToken.first == "." && token.allSatisfy(\.isASCIIDigit))
+        else { return nil }
+        let rest = afterToken.dropFirst()
+        guard rest.first == " " else { return nil }
+        let content = rest.trimmingSpaces()
+        guard !content.isEmpty else { return nil }
+        let marker = String(text[..<rest.startIndex])
+        return ListMarker(rendered: marker + " ", content: content)
+    }
+}

@@ -1,0 +1,149 @@
+/// Sorts the lines of one region of the minutes (the header before the first item, or one item's body) into body
+/// text, labelled fields, attachment and abbreviation lists, free sections and closing lines.
+struct RegionScanner {
+    /// What a region holds, sorted.
+    struct Region {
+        /// Lines of running text (an item's body; in the header: title, organisation and other free lines).
+        var body: [SourceLine] = []
+        /// Labelled fields ("Dato: …", "Til stede: …") with their lines (the text after the label first).
+        var fields: [(match: LabelCatalog.Match, lines: [SourceLine])] = []
+        /// Lines of attachment lists.
+        var attachmentLines: [SourceLine] = []
+        /// Lines of abbreviation lists.
+        var abbreviationLines: [SourceLine] = []
+        /// Free sections with their lines.
+        var sections: [(heading: String, lines: [SourceLine])] = []
+        /// Lines that close the meeting ("Møtet hevet kl. 16.00.").
+        var closingLines: [String] = []
+    }
+
+    private enum Mode {
+        case body, field, attachments, abbreviations, section, closed
+    }
+
+    let catalog: LabelCatalog
+    /// True for the region before the first item, where labelled fields are read.
+    let isHeader: Bool
+
+    private static let fieldKinds: Set<LabelCatalog.Kind> = [
+        .present, .absent, .secretary, .chair, .guest, .date, .time, .location, .organization, .agenda,
+    ]
+
+    func scan(_ lines: ArraySlice<SourceLine>) -> Region {
+        var region = Region()
+        var mode = Mode.body
+        var collected = 0  // content lines in the current field or list
+        var trailerStarted = false
+        for line in lines {
+            if line.isBlank {
+                switch mode {
+                case .field, .attachments, .abbreviations:
+                    if collected > 0 { mode = trailerStarted ? .closed : .body }
+                case .body: region.body.append(line)
+                case .section: if let last = region.sections.indices.last { region.sections[last].lines.append(line) }
+                case .closed: break
+                }
+                continue
+            }
+            if catalog.closingPhrase(in: line.text) != nil {
+                region.closingLines.append(line.text)
+                if !isHeader { trailerStarted = true }
+                mode = .closed
+                continue
+            }
+            if let match = catalog.match(line.text, kinds: [.attachments, .abbreviations], extraWords: 3),
+                match.hadColon || match.rest.isEmpty
+            {
+                mode = match.kind == .attachments ? .attachments : .abbreviations
+                if !isHeader { trailerStarted = true }
+                collected = 0
+                if !match.rest.isEmpty {
+                    append(restLine(line, match.rest), to: mode, in: &region)
+                    collected += 1
+                }
+                continue
+            }
+            if isHeader, let match = catalog.match(line.text, kinds: Self.fieldKinds, extraWords: 1),
+                match.hadColon || (match.rest.isEmpty && line.text.count < 40)
+            {
+                region.fields.append((match, match.rest.isEmpty ? [] : [restLine(line, match.rest)]))
+                mode = .field
+                collected = match.rest.isEmpty ? 0 : 1
+                continue
+            }
+            if (trailerStarted || mode == .closed || isHeader), let heading = sectionHeading(line) {
+                region.sections.append((heading, []))
+                mode = .section
+                continue
+            }
+            switch mode {
+            case .body:
+                region.body.append(line)
+            case .field:
+                if let last = region.fields.indices.last {
+                    region.fields[last].lines.append(line)
+                    collected += 1
+                }
+            case .attachments, .abbreviations:
+                if collected > 0, !continuesList(line) {
+                    mode = trailerStarted ? .closed : .body
+                    if mode == .body { region.body.append(line) } else { appendToLastSection(line, in: &region) }
+                } else {
+                    append(line, to: mode, in: &region)
+                    collected += 1
+                }
+            case .section:
+                appendToLastSection(line, in: &region)
+            case .closed:
+                appendToLastSection(line, in: &region)
+            }
+        }
+        return region
+    }
+
+    private func append(_ line: SourceLine, to mode: Mode, in region: inout Region) {
+        switch mode {
+        case .attachments: region.attachmentLines.append(line)
+        case .abbreviations: region.abbreviationLines.append(line)
+        default: region.body.append(line)
+        }
+    }
+
+    private func appendToLastSection(_ line: SourceLine, in region: inout Region) {
+        if let last = region.sections.indices.last {
+            region.sections[last].lines.append(line)
+        } else {
+            region.body.append(line)
+        }
+    }
+
+    /// A list goes on with marked entries, "Vedlegg 2 – …" lines, abbreviation pairs and wrapped lines.
+    private func continuesList(_ line: SourceLine) -> Bool {
+        if ListMarker.parse(line.text) != nil { return true }
+        if line.text.contains(": ") || line.text.contains(" – ") || line.text.contains(" = ") {
+            let head = line.text.split(separator: " ").first ?? ""
+            if head.count <= 13, head.contains(where: \.isUppercase), sectionHeading(line) == nil { return true }
+        }
+        if let first = line.text.first, first.isLowercase { return true }
+        return line.indent > 0
+    }
+
+    /// A free section's heading: a short capitalised line ending in a colon ("Om politirådssamarbeidet:").
+    func sectionHeading(_ line: SourceLine) -> String? {
+        let text = line.text
+        guard text.hasSuffix(":"), let first = text.first, first.isUppercase else { return nil }
+        let heading = String(text.dropLast()).trimmingSpaces()
+        let words = heading.split(separator: " ")
+        guard (1...8).contains(words.count), !heading.contains(":"), !heading.contains(where: \.isNumber) else {
+            return nil
+        }
+        if catalog.match(text) != nil { return nil }
+        return heading
+    }
+
+    private func restLine(_ line: SourceLine, _ rest: String) -> SourceLine {
+        var copy = line
+        copy.text = rest
+        return copy
+    }
+}

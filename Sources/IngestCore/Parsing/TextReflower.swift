@@ -1,0 +1,141 @@
+import Foundation
+
+/// Joins printed lines into paragraphs: hard line breaks inside a paragraph go, end-of-line hyphenation is undone
+/// where it is a line-break artifact and kept where the hyphen belongs to the word, and list items keep a line
+/// each.
+struct TextReflower: Sendable {
+    /// The typical width of a full line, in characters.
+    let lineWidth: Int
+    /// Every word of the document, lowercased, with and without hyphens: a document is its own best dictionary
+    /// for deciding whether "politi-" + "rådet" is "politirådet".
+    let vocabulary: Set<String>
+    /// Words that follow a hyphen that stands for a shared word part ("rus- og kriminalitetsforebyggende").
+    private static let conjunctions: Set<String> = ["og", "eller", "samt", "and", "or", "nor", "to", "til"]
+
+    init(lineWidth: Int, documentText: some Sequence<SourceLine>) {
+        self.lineWidth = lineWidth
+        var words: Set<String> = []
+        for line in documentText {
+            for word in line.text.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-") }) where word.count > 2 {
+                words.insert(String(word))
+            }
+        }
+        vocabulary = words
+    }
+
+    /// Splits lines into paragraphs at blank lines, list items, forced breaks and deliberate line breaks.
+    /// - Parameters:
+    ///   - lines: the lines, blank lines included.
+    ///   - forcesBreak: lines that must start a new paragraph (a decision label).
+    func paragraphs(_ lines: [SourceLine], forcesBreak: (SourceLine) -> Bool = { _ in false }) -> [Paragraph] {
+        var result: [Paragraph] = []
+        var current: Paragraph?
+        func close() {
+            if let paragraph = current { result.append(paragraph) }
+            current = nil
+        }
+        for line in lines {
+            if line.isBlank {
+                close()
+                continue
+            }
+            if forcesBreak(line) { close() }
+            if ListMarker.parse(line.text) != nil {
+                if current?.isList == true {
+                    current?.entries.append([line])
+                } else {
+                    close()
+                    current = Paragraph(entries: [[line]], isList: true)
+                }
+                continue
+            }
+            guard var paragraph = current, let previous = paragraph.entries.last?.last else {
+                current = Paragraph(entries: [[line]], isList: false)
+                continue
+            }
+            if paragraph.isList {
+                if isListContinuation(line, after: previous) {
+                    paragraph.entries[paragraph.entries.count - 1].append(line)
+                    current = paragraph
+                } else {
+                    close()
+                    current = Paragraph(entries: [[line]], isList: false)
+                }
+            } else if isDeliberateBreak(after: previous, before: line) {
+                close()
+                current = Paragraph(entries: [[line]], isList: false)
+            } else {
+                paragraph.entries[0].append(line)
+                current = paragraph
+            }
+        }
+        close()
+        return result
+    }
+
+    /// Renders paragraphs: entries of a list one per line, paragraphs separated by one blank line.
+    func render(_ paragraphs: [Paragraph]) -> String {
+        paragraphs.map { paragraph in
+            paragraph.entries.map { entry in
+                let text = join(entry)
+                guard paragraph.isList, let marker = ListMarker.parse(text) else { return text }
+                return marker.rendered + marker.content
+            }.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+
+    /// Joins the lines of one paragraph or list entry into one line.
+    func join(_ lines: [SourceLine]) -> String {
+        var result = ""
+        for line in lines {
+            let text = line.text
+            if result.isEmpty {
+                result = text
+            } else if result.last == "\u{00AD}" {
+                result.removeLast()
+                result += text
+            } else if result.last == "-", result.count >= 2, let beforeHyphen = result.dropLast().last,
+                beforeHyphen.isLetter
+            {
+                result = joinHyphenated(result, text)
+            } else {
+                result += " " + text
+            }
+        }
+        return result.replacingOccurrences(of: "\u{00AD}", with: "")
+    }
+
+    private func joinHyphenated(_ head: String, _ tail: String) -> String {
+        let fragment = head.dropLast().split(separator: " ").last.map(String.init) ?? ""
+        let nextWord = tail.split(separator: " ").first.map(String.init) ?? tail
+        let nextCore = nextWord.prefix(while: { $0.isLetter || $0 == "-" })
+        if Self.conjunctions.contains(nextWord.lowercased()) { return head + " " + tail }
+        guard let first = nextCore.first, first.isLowercase else { return head + tail }
+        let joined = (fragment + nextCore).lowercased()
+        let hyphenated = (fragment + "-" + nextCore).lowercased()
+        if vocabulary.contains(hyphenated) && !vocabulary.contains(joined) { return head + tail }
+        if vocabulary.contains(joined) { return String(head.dropLast()) + tail }
+        // A compound already hyphenated ("én-til-"), or a part that is not plain lower case ("SaLTo-"), keeps it.
+        let keepsHyphen = fragment.contains("-") || fragment.dropFirst().contains(where: \.isUppercase)
+            || fragment.contains(where: \.isNumber)
+        return keepsHyphen ? head + tail : String(head.dropLast()) + tail
+    }
+
+    /// A line break is deliberate when a sentence ended and the next line's first word would have fitted on it.
+    func isDeliberateBreak(after previous: SourceLine, before next: SourceLine) -> Bool {
+        guard let last = previous.text.last, ".!?:".contains(last) else { return false }
+        guard let first = next.text.first, first.isUppercase || first.isNumber || "«\"“".contains(first) else {
+            return false
+        }
+        if previous.trailingSpaces >= 2 { return true }
+        guard lineWidth >= 30 else { return false }
+        let nextWord = next.text.split(separator: " ").first?.count ?? 0
+        return (previous.text.count + 1 + nextWord) * 10 < lineWidth * 8
+    }
+
+    private func isListContinuation(_ line: SourceLine, after previous: SourceLine) -> Bool {
+        if line.indent > 0 && line.indent >= previous.indent { return true }
+        guard let first = line.text.first else { return false }
+        return !(first.isUppercase || first.isNumber)
+    }
+}

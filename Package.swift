@@ -33,7 +33,7 @@ let package = Package(
         ),
         .testTarget(name: "IngestCoreTests", dependencies: ["IngestCore"]),
         .testTarget(name: "PlainTextExtractorTests", dependencies: ["PlainTextExtractor", "IngestCore"]),
-        .testTarget(name: "IngestCLITests", dependencies: ["IngestCore"]),
+        .testTarget(name: "IngestCLITests", dependencies: ["IngestCore", "ingest"]),
     ]
 )
 

@@ -1,0 +1,22 @@
+@testable import ingest
+import Testing
+
+/// The names `--out` gives its files.
+@Suite("--out file names")
+struct OutputNamesTests {
+    @Test("NAME is the file name without its last extension")
+    func stems() {
+        #expect(OutputNames.stem(of: "referat.pdf") == "referat")
+        #expect(OutputNames.stem(of: "bundle.tar.gz") == "bundle.tar")
+        #expect(OutputNames.stem(of: "README") == "README")
+        #expect(OutputNames.stem(of: ".hidden") == ".hidden")
+        #expect(OutputNames.stem(of: "") == "document")
+    }
+
+    @Test("Colliding names get -2, -3 …, never a name another input has of its own")
+    func collisions() {
+        #expect(
+            OutputNames.jsonFileNames(for: ["m.txt", "m.pdf", "m-2.txt", "M.txt", "other.txt"])
+                == ["m.json", "m-3.json", "m-2.json", "M-4.json", "other.json"])
+    }
+}

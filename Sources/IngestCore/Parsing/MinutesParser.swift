@@ -60,7 +60,7 @@ public struct MinutesParser: Sendable {
             body.insert(SourceLine(text: runIn, indent: 0, trailingSpaces: 0, page: lines.first?.page), at: 0)
         }
         let (text, decisions) = DecisionExtractor(catalog: context.catalog, reflower: context.reflower).split(body)
-        var title = heading.title
+        var title = TextReflower.closingCompoundGaps(heading.title)
         while let last = title.last, ":.".contains(last) { title.removeLast() }
         var pages: [Int] = []
         for page in lines.compactMap(\.page) where pages.last != page && !pages.contains(page) { pages.append(page) }

@@ -13,6 +13,8 @@ struct Paragraph: Sendable, Equatable {
 struct ListMarker: Sendable, Equatable {
     /// The marker as it should be printed in the output ("- " for every bullet, the enumerator as printed).
     var rendered: String
+    /// True for bullets, false for enumerators.
+    var isBullet: Bool { rendered == "- " }
     /// The text after the marker.
     var content: String
 
@@ -45,7 +47,9 @@ struct ListMarker: Sendable, Equatable {
         let rest = afterToken.dropFirst()
         guard rest.first == " " else { return nil }
         let content = rest.trimmingSpaces()
-        guard !content.isEmpty else { return nil }
+        guard let firstOfContent = content.first else { return nil }
+        // "8. trinn for å …" is a sentence that wrapped before an ordinal, not a list entry.
+        if afterToken.first == ".", firstOfContent.isLowercase { return nil }
         let marker = String(text[..<rest.startIndex])
         return ListMarker(rendered: marker + " ", content: content)
     }

@@ -40,7 +40,9 @@ struct TextReflower: Sendable {
                 continue
             }
             if forcesBreak(line) { close() }
-            if ListMarker.parse(line.text) != nil {
+            if let marker = ListMarker.parse(line.text), marker.isBullet || current?.isList == true
+                || current.map({ endsSentence($0.lines.last) }) ?? true
+            {
                 if current?.isList == true {
                     current?.entries.append([line])
                 } else {
@@ -73,6 +75,11 @@ struct TextReflower: Sendable {
         return result
     }
 
+    private func endsSentence(_ line: SourceLine?) -> Bool {
+        guard let last = line?.text.last else { return true }
+        return ".:!?".contains(last)
+    }
+
     /// Renders paragraphs: entries of a list one per line, paragraphs separated by one blank line.
     func render(_ paragraphs: [Paragraph]) -> String {
         paragraphs.map { paragraph in
@@ -102,7 +109,36 @@ struct TextReflower: Sendable {
                 result += " " + text
             }
         }
-        return result.replacingOccurrences(of: "\u{00AD}", with: "")
+        return Self.closingCompoundGaps(result.replacingOccurrences(of: "\u{00AD}", with: ""))
+    }
+
+    /// "én-til- én-oppfølging" → "én-til-én-oppfølging": a space after the second hyphen of a compound is a
+    /// line-break artifact of the text tool, unlike "rus- og" where the hyphen stands for a shared word part.
+    static func closingCompoundGaps(_ text: String) -> String {
+        guard text.contains("- ") else { return text }
+        var result = ""
+        var word = ""  // the word being read, hyphens included
+        var pendingGap = false
+        for character in text {
+            if pendingGap {
+                pendingGap = false
+                if character.isLowercase, word.filter({ $0 == "-" }).count >= 2 {
+                    result.append(character)
+                    word.append(character)
+                    continue
+                }
+                result.append(" ")
+                word = ""
+            }
+            if character == " ", word.hasSuffix("-") {
+                pendingGap = true
+                continue
+            }
+            result.append(character)
+            word = character.isLetter || character == "-" ? word + String(character) : ""
+        }
+        if pendingGap { result.append(" ") }
+        return result
     }
 
     private func joinHyphenated(_ head: String, _ tail: String) -> String {

@@ -6,7 +6,7 @@ import PlainTextExtractor
 /// Adding a format: create its folder in `Plugins/`, add the target to `Package.swift`, and add one line here.
 enum BuiltInExtractors {
     static let all: [any Extractor] = [
-        PlainTextExtractor(),
+        PlainTextExtractor()
     ]
 
     /// A registry of the built-in extractors.

@@ -23,7 +23,8 @@ enum DocumentJSON {
             return try encoder.encode(document)
         } catch {
             throw IngestError(
-                code: .outputFailed, path: document.source.path, message: "cannot encode the document as JSON (\(error))",
+                code: .outputFailed, path: document.source.path,
+                message: "cannot encode the document as JSON (\(error))",
                 advice: "please report this as a bug in the extractor '\(document.extractor.name)'")
         }
     }

@@ -49,7 +49,8 @@ struct ExtractorDescription: Encodable {
 
     /// A table with a header row and columns padded to their widest cell; the summary is last and unpadded.
     static func table(_ descriptions: [ExtractorDescription]) -> String {
-        let rows = [["IDENTIFIER", "VERSION", "TYPES", "EXTENSIONS", "SUMMARY"]]
+        let rows =
+            [["IDENTIFIER", "VERSION", "TYPES", "EXTENSIONS", "SUMMARY"]]
             + descriptions.map {
                 [
                     $0.identifier, $0.version, $0.fileTypes.joined(separator: ","),

@@ -1,5 +1,6 @@
-@testable import ingest
 import Testing
+
+@testable import ingest
 
 /// The names `--out` gives its files.
 @Suite("--out file names")

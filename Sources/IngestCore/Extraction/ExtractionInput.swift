@@ -30,9 +30,12 @@ public struct ExtractionInput: Sendable, Equatable {
         self.content = .bytes(data)
     }
 
-    /// The last path component of ``path``.
+    /// The last path component of ``path``; for bytes in memory, of the member path after the last `!`
+    /// (`bundle.zip!Vedlegg 1.pdf` → `Vedlegg 1.pdf`).
     public var fileName: String {
-        path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
+        var name = path[...]
+        if case .bytes = content, let bang = name.lastIndex(of: "!") { name = name[name.index(after: bang)...] }
+        return name.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? String(name)
     }
 
     /// The extension of ``fileName``, lowercased, without the dot; empty when there is none.

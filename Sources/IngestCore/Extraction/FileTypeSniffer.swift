@@ -65,15 +65,21 @@ public enum FileTypeSniffer {
 
     /// An e-mail starts with RFC 5322 header fields and has a `From:` and a `Date:`, `Subject:` or `MIME-Version:`.
     static func looksLikeEmail(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        let head = String(decoding: bytes.prefix(prefixLength), as: UTF8.self)
+        // Split on `isNewline`: in Swift "\r\n" is one Character, so splitting on "\n" would miss CRLF lines.
+        let lines = head.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         var names: Set<String> = []
-        for line in head.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
-            if trimmed.isEmpty { break }
-            if trimmed.first == " " || trimmed.first == "\t" { continue }  // folded header
-            guard let colon = trimmed.firstIndex(of: ":") else { return false }
-            let name = trimmed[..<colon]
-            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return false }
+        for (index, line) in lines.enumerated() {
+            if line.isEmpty { break }
+            if line.first == " " || line.first == "\t" { continue }  // folded header
+            guard let colon = line.firstIndex(of: ":"),
+                case let name = line[..<colon],
+                !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
+            else {
+                // The last, unterminated line may be a header cut off by the end of the prefix.
+                if index == lines.count - 1 { break }
+                return false
+            }
             names.insert(name.lowercased())
         }
         let hasOrigin = names.contains("from") || names.contains("received") || names.contains("return-path")

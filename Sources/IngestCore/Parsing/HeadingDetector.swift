@@ -153,18 +153,21 @@ struct HeadingDetector {
         }.map(\.element)
     }
 
+    /// The increasing run of numbers with the most weight; a candidate with a body weighs twice one without, so
+    /// a list of numbered lines loses against the real items around it.
     private func longestIncreasingRun(_ candidates: [Heading]) -> [Heading] {
         guard !candidates.isEmpty else { return [] }
-        var length = Array(repeating: 1, count: candidates.count)
+        let weight = candidates.map { $0.hasBody ? 2 : 1 }
+        var best = weight
         var previous = Array(repeating: -1, count: candidates.count)
         for i in candidates.indices {
-            for j in 0..<i where candidates[j].number.order < candidates[i].number.order && length[j] + 1 >= length[i] {
-                length[i] = length[j] + 1
+            for j in 0..<i where candidates[j].number.order < candidates[i].number.order && best[j] + weight[i] >= best[i] {
+                best[i] = best[j] + weight[i]
                 previous[i] = j
             }
         }
-        guard let best = length.max() else { return [] }
-        var index = length.lastIndex(of: best) ?? 0
+        guard let top = best.max() else { return [] }
+        var index = best.lastIndex(of: top) ?? 0
         var run: [Heading] = []
         while index >= 0 {
             run.append(candidates[index])

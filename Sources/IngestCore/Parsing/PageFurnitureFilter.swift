@@ -9,19 +9,24 @@ struct PageFurnitureFilter {
         ofWords = Set(vocabularies.flatMap(\.pageOfWords))
     }
 
-    /// Returns the lines with furniture blanked out (blank lines keep paragraph boundaries where it stood).
-    /// - Returns: the lines, and how many furniture lines were removed.
+    /// Returns the lines without furniture. The furniture lines go entirely, so a paragraph that runs over a page
+    /// break joins up again; blank lines next to them stay.
     func filter(_ lines: [SourceLine]) -> [SourceLine] {
-        var result = lines
         let edges = pageEdgeIndices(lines)
-        for index in result.indices where !result[index].isBlank {
-            if isPageNumber(result[index].text, atPageEdge: edges.contains(index)) {
-                result[index] = .blank(page: result[index].page)
-            }
-        }
-        for index in repeatedEdgeLines(result) {
-            result[index] = .blank(page: result[index].page)
-        }
+        var furniture = Set(lines.indices.filter { index in
+            !lines[index].isBlank && isPageNumber(lines[index].text, atPageEdge: edges.contains(index))
+        })
+        furniture.formUnion(repeatedEdgeLines(lines))
+        guard !furniture.isEmpty else { return lines }
+        var result = lines.indices.filter { !furniture.contains($0) }.map { lines[$0] }
+        // A page break between two halves of a paragraph leaves no blank line; drop the blank lines a page's
+        // furniture stood between.
+        result = result.enumerated().filter { position, line in
+            guard line.isBlank, position > 0, position + 1 < result.count else { return true }
+            let before = result[position - 1]
+            let after = result[position + 1]
+            return before.page == after.page || before.isBlank || after.isBlank
+        }.map(\.element)
         return result
     }
 

@@ -38,10 +38,10 @@ struct ListMarker: Sendable, Equatable {
         if parenthesised { body = body.dropFirst() }
         let token = body.prefix(while: { $0.isLetter || $0.isASCIIDigit })
         guard !token.isEmpty, token.count <= 3 else { return nil }
-        let isEnumerator = token.allSatisfy(\.isASCIIDigit) || (token.count == 1 && token.first?.isLowercase == true)
-            || token.allSatisfy({ "ivx".contains($0) })
-        guard isEnumerator else { return nil }
         let afterToken = body.dropFirst(token.count)
+        let isEnumerator = token.allSatisfy(\.isASCIIDigit) || (token.count == 1 && token.first?.isLowercase == true)
+            || token.allSatisfy({ "ivx".contains($0) }) || (token.count == 1 && afterToken.first == ")")
+        guard isEnumerator else { return nil }
         guard afterToken.first == ")" || (!parenthesised && afterToken.first == "." && token.allSatisfy(\.isASCIIDigit))
         else { return nil }
         let rest = afterToken.dropFirst()

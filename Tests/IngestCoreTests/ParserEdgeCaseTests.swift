@@ -1,0 +1,155 @@
+import Testing
+@testable import IngestCore
+
+/// Numbering styles, traps and text cleaning, each on a small generated text.
+@Suite struct ParserEdgeCaseTests {
+    let parser = MinutesParser()
+
+    @Test(arguments: [
+        ("Sak 12/26 Budsjett 2027\nTeksten.\n\nSak 13/26 Eventuelt\nIngen saker.", ["12/26", "13/26"], "Budsjett 2027"),
+        ("1) Godkjenning av innkalling\nGodkjent.\n\n2) Eventuelt\nIngen saker.", ["1", "2"], "Godkjenning av innkalling"),
+        ("Item 3: Finance report\nThe report was noted.\n\nItem 4: Any other business\nNone.", ["3", "4"],
+         "Finance report"),
+        ("PS 40/25 Dagsorden godkjent\n\nPS 41/25 Fastlegesituasjonen\nDet er behov for fastleger.", ["40/25", "41/25"],
+         "Dagsorden godkjent"),
+        ("1\n\nBostedsløshet blant unge voksne\nPlanen omfatter nye boliger.\n\n2\n\nDiverse\nIngen saker.", ["1", "2"],
+         "Bostedsløshet blant unge voksne"),
+    ])
+    func numberingStyles(text: String, numbers: [String], firstTitle: String) {
+        let structure = parser.parse(text: text)
+        #expect(structure.agendaItems.map(\.number) == numbers)
+        #expect(structure.agendaItems.first?.title == firstTitle)
+    }
+
+    @Test func agendaOverviewIsNotTakenForTheItems() {
+        let text = """
+            Saksliste:
+            1. Godkjenning av innkalling
+            2. Budsjett
+
+            1. Godkjenning av innkalling
+            Innkallingen ble godkjent.
+
+            2. Budsjett
+            Budsjettet ble vedtatt.
+            """
+        let structure = parser.parse(text: text)
+        #expect(structure.agendaItems.map(\.title) == ["Godkjenning av innkalling", "Budsjett"])
+        #expect(structure.agendaItems.map(\.text) == ["Innkallingen ble godkjent.", "Budsjettet ble vedtatt."])
+    }
+
+    @Test func wrappedOrdinalsAndNumberedListsStayInTheBody() {
+        let text = """
+            1. Skole
+            Politiet deltar på foreldremøter på
+            8. trinn for å informere om rus.
+            Tiltakene er:
+            1. Flere miljøarbeidere
+            2. Bekymringssamtaler
+
+            2. Eventuelt
+            Ingen saker.
+            """
+        let structure = parser.parse(text: text)
+        #expect(structure.agendaItems.map(\.number) == ["1", "2"])
+        #expect(structure.agendaItems.first?.text
+            == "Politiet deltar på foreldremøter på 8. trinn for å informere om rus. Tiltakene er:\n\n"
+            + "1. Flere miljøarbeidere\n2. Bekymringssamtaler")
+    }
+
+    @Test func decisionsAfterALabelAloneAndInline() {
+        let text = """
+            Sak 66/24 Bostedsløshet
+            Saken ble drøftet.
+            Vedtak:
+            1. Felleskostnadene økes med 5 % fra 1. juli.
+            2. Rådet støtter planene.
+
+            Sak 67/24 Meldinger
+            Vedtak: Meldingene tas til orientering.
+            """
+        let structure = parser.parse(text: text)
+        #expect(structure.agendaItems.map(\.decisions) == [
+            ["Felleskostnadene økes med 5 % fra 1. juli.", "Rådet støtter planene."],
+            ["Meldingene tas til orientering."],
+        ])
+        #expect(structure.agendaItems.map(\.text) == ["Saken ble drøftet.", ""])
+    }
+
+    @Test func endOfLineHyphenation() {
+        let text = """
+            1. Politirådet
+            Politi-
+            rådet møtes. SaLTo-
+            koordinatoren deltok. Det rus- og
+            kriminalitetsforebyggende arbeidet og ungdoms-
+            oppfølging ble drøftet. Politirådet er viktig for ungdomsoppfølging.
+            """
+        let item = parser.parse(text: text).agendaItems.first
+        #expect(item?.text == "Politirådet møtes. SaLTo-koordinatoren deltok. Det rus- og kriminalitetsforebyggende "
+            + "arbeidet og ungdomsoppfølging ble drøftet. Politirådet er viktig for ungdomsoppfølging.")
+    }
+
+    @Test func pageFurnitureGoesAndParagraphsContinueAcrossPages() {
+        let page1 = "Politirådet i Oslo – referat\n1. Orientering\nDet har vært avholdt et møte mellom\nSide 1 av 2"
+        let page2 = "Politirådet i Oslo – referat\nbyrådet og politiet om skjenketider.\n- 2 -\n"
+        let structure = parser.parse(text: page1 + "\u{0C}" + page2)
+        let item = structure.agendaItems.first
+        #expect(item?.text == "Det har vært avholdt et møte mellom byrådet og politiet om skjenketider.")
+        #expect(item?.pages == [1, 2])
+    }
+
+    @Test func emptyAndItemlessTextGiveAWarningNotACrash() {
+        #expect(parser.parse(text: "").agendaItems.isEmpty)
+        #expect(parser.parse(text: "").warnings == ["no agenda items found"])
+        #expect(parser.parse(text: "\n\n   \n\u{0C}\u{0C}").warnings == ["no agenda items found"])
+        #expect(parser.parse(text: "Bare en linje uten struktur.").agendaItems.isEmpty)
+    }
+
+    @Test func headerFieldsInNorwegian() {
+        let text = """
+            Referat fra møte i Politirådet
+            Organ: Politirådet i Kristiansand
+            Tid: torsdag 5. mars 2026 kl. 09.00–11.00
+            Sted: Rådhuset, bystyresalen
+            Til stede: Thea Kvam (ordfører), Kåre Lie (Ap), nestleder
+            Forfall: Tone Nowak
+            Referent: Ståle Jensen
+            Møteleder: Anne Berg
+
+            1. Dagsorden godkjent
+            """
+        let structure = parser.parse(text: text)
+        #expect(structure.title == "Referat fra møte i Politirådet")
+        #expect(structure.meeting == Meeting(organization: "Politirådet i Kristiansand", date: "2026-03-05",
+                                             startTime: "09:00", endTime: "11:00", location: "Rådhuset, bystyresalen"))
+        #expect(structure.participants == [
+            Participant(name: "Thea Kvam", role: "ordfører", status: .present),
+            Participant(name: "Kåre Lie", role: "nestleder", party: "Ap", status: .present),
+            Participant(name: "Tone Nowak", status: .absent),
+            Participant(name: "Ståle Jensen", status: .secretary),
+            Participant(name: "Anne Berg", role: "Møteleder", status: .present),
+        ])
+    }
+
+    @Test(arguments: [
+        ("5. mars 2026", "2026-03-05"), ("05.03.2026", "2026-03-05"), ("5.3.26", "2026-03-05"),
+        ("torsdag 5. mars 2026 kl. 09.00–11.00", "2026-03-05"), ("March 5, 2026", "2026-03-05"),
+        ("2026-03-05", "2026-03-05"), ("5th March 2026", "2026-03-05"), ("Wednesday, December 25, 2024", "2024-12-25"),
+        ("16 January 2026 at 10 am", "2026-01-16"), ("Referat fra møte i Politirådet – 10.01.2025", "2025-01-10"),
+    ])
+    func dates(text: String, expected: String) {
+        #expect(MeetingDateParser(vocabularies: MinutesVocabulary.builtIn).firstDate(in: text) == expected)
+    }
+
+    @Test(arguments: [
+        ("kl. 09.00–11.00", "09:00", "11:00"), ("19:00 – 21:30", "19:00", "21:30"),
+        ("10 am – 12.30 pm", "10:00", "12:30"), ("23.02.2026 kl. 13.00-14.30", "13:00", "14:30"),
+        ("6:00 pm", "18:00", nil),
+    ])
+    func times(text: String, start: String, end: String?) {
+        let times = MeetingDateParser(vocabularies: MinutesVocabulary.builtIn).times(in: text)
+        #expect(times.start == start)
+        #expect(times.end == end)
+    }
+}

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "IngestCore", targets: ["IngestCore"]),
         .library(name: "PlainTextExtractor", targets: ["PlainTextExtractor"]),
+        .library(name: "PDFMinutesExtractor", targets: ["PDFMinutesExtractor"]),
         .executable(name: "ingest", targets: ["ingest"]),
     ],
     dependencies: [
@@ -18,6 +19,16 @@ let package = Package(
             name: "IngestCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        .target(
+            name: "PDFMinutesExtractor",
+            dependencies: ["IngestCore", "CPoppler"],
+            path: "Plugins/PDFMinutesExtractor"
+        ),
         .target(
             name: "PlainTextExtractor",
             dependencies: ["IngestCore"],
@@ -28,10 +39,12 @@ let package = Package(
             dependencies: [
                 "IngestCore",
                 "PlainTextExtractor",
+                "PDFMinutesExtractor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "IngestCoreTests", dependencies: ["IngestCore"]),
+        .testTarget(name: "PDFMinutesExtractorTests", dependencies: ["PDFMinutesExtractor", "IngestCore"]),
         .testTarget(name: "PlainTextExtractorTests", dependencies: ["PlainTextExtractor", "IngestCore"]),
         .testTarget(name: "IngestCLITests", dependencies: ["IngestCore", "ingest"]),
     ]

@@ -1,4 +1,5 @@
 import IngestCore
+import PDFMinutesExtractor
 import PlainTextExtractor
 
 /// The extractors this build of `ingest` knows, in order of preference for equally confident matches.
@@ -6,7 +7,8 @@ import PlainTextExtractor
 /// Adding a format: create its folder in `Plugins/`, add the target to `Package.swift`, and add one line here.
 enum BuiltInExtractors {
     static let all: [any Extractor] = [
-        PlainTextExtractor()
+        PDFMinutesExtractor(),
+        PlainTextExtractor(),
     ]
 
     /// A registry of the built-in extractors.

@@ -1,0 +1,70 @@
+import Foundation
+import IngestCore
+
+/// Everything the extractor needs from a PDF, read in one synchronous pass and returned as Swift values.
+struct PDFReading: Sendable {
+    var metadata: [String: String]
+    var pages: [PDFPageContent]
+    var embeddedFiles: [PDFEmbeddedFile]
+    var warnings: [String]
+}
+
+/// Opens a PDF with poppler, reads it, and turns poppler's failures into ``IngestError``s that say what to do.
+enum PDFReader {
+    static func read(_ input: ExtractionInput, password: String?, limits: ExtractionLimits) throws(IngestError)
+        -> PDFReading
+    {
+        let path = input.path
+        do {
+            let document: PopplerDocument
+            switch input.content {
+            case .file(let url):
+                let size = try input.byteCount()
+                guard size > 0 else { throw PopplerOpenFailure(kind: .damaged, message: "the file is empty") }
+                guard size <= limits.maxFileBytes else { throw IngestError.tooLarge(path: path, bytes: size, limit: limits.maxFileBytes) }
+                document = try PopplerDocument(fileURL: url, password: password)
+            case .bytes(let data):
+                guard !data.isEmpty else { throw PopplerOpenFailure(kind: .damaged, message: "the file is empty") }
+                document = try PopplerDocument(data: data, password: password)
+            }
+            var warnings: [String] = []
+            let count = document.pageCount
+            if count == 0 { warnings.append("the PDF has no pages") }
+            if count > limits.maxPages {
+                warnings.append("only the first \(limits.maxPages) of \(count) pages were read (page limit)")
+            }
+            var pages: [PDFPageContent] = []
+            for index in 0..<min(count, limits.maxPages) {
+                if let page = document.pageContent(at: index) {
+                    pages.append(page)
+                } else {
+                    warnings.append("page \(index + 1) could not be read")
+                }
+            }
+            return PDFReading(metadata: document.metadata(), pages: pages,
+                              embeddedFiles: document.embeddedFiles(maxBytes: limits.maxFileBytes), warnings: warnings)
+        } catch let failure as PopplerOpenFailure {
+            throw error(for: failure, path: path, passwordGiven: password != nil)
+        } catch let error as IngestError {
+            throw error
+        } catch {
+            throw IngestError(code: .damaged, path: path, message: "cannot read PDF (\(error))")
+        }
+    }
+
+    private static func error(for failure: PopplerOpenFailure, path: String, passwordGiven: Bool) -> IngestError {
+        switch failure.kind {
+        case .encrypted:
+            return passwordGiven
+                ? IngestError(code: .encrypted, path: path, message: "encrypted, and the password given is wrong",
+                              advice: "check the password passed with --password")
+                : IngestError(code: .encrypted, path: path, message: "encrypted",
+                              advice: "pass --password to open it")
+        case .missingFile:
+            return .fileNotFound(path: path)
+        case .damaged, .other:
+            return IngestError(code: .damaged, path: path, message: "damaged or not a PDF (poppler: \(failure.message))",
+                               advice: "check that the file was copied completely; try opening it in a PDF viewer")
+        }
+    }
+}

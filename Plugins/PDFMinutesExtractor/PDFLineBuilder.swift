@@ -30,7 +30,6 @@ struct PDFLineBuilder: Sendable {
                 continue
             }
             var text = String.UnicodeScalarView()
-            text.append(contentsOf: scalars[lineStart..<index])
             var minX = Double.greatestFiniteMagnitude
             var maxX = -Double.greatestFiniteMagnitude
             var minY = Double.greatestFiniteMagnitude
@@ -38,8 +37,25 @@ struct PDFLineBuilder: Sendable {
             var visible = 0
             var bold = 0
             var sizeSum = 0.0
-            for position in lineStart..<index where scalars[position] != " " {
+            var previousRight: Double?
+            for position in lineStart..<index {
+                let scalar = scalars[position]
+                guard scalar != " " else {
+                    text.append(scalar)
+                    previousRight = nil
+                    continue
+                }
                 let box = page.boxes[position]
+                // Poppler joins table cells on one line without a space ("1.Minutes", "Dato:18.3.2024"): a gap
+                // wider than a third of the font size is a word space, wider than twice of it a column gap.
+                if let previousRight {
+                    let gap = box.x1 - previousRight
+                    let em = max(box.y2 - box.y1, 1)
+                    if gap > em * 2 { text.append(contentsOf: "  ".unicodeScalars) }
+                    else if gap > em * 0.3 { text.append(" ") }
+                }
+                previousRight = box.x2
+                text.append(scalar)
                 minX = min(minX, box.x1)
                 maxX = max(maxX, box.x2)
                 minY = min(minY, box.y1)

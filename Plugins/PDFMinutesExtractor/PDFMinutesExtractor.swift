@@ -24,20 +24,8 @@ public struct PDFMinutesExtractor: Extractor {
     public func extract(_ input: SniffedInput, context: ExtractionContext) async throws(IngestError) -> MinutesDocument {
         let path = input.input.path
         let reading = try PDFReader.read(input.input, password: context.password, limits: context.limits)
-        var warnings = reading.warnings
-        var lines: [TextLine] = []
-        var pages: [Page] = []
-        let builder = PDFLineBuilder()
-        var characters = 0
-        for page in reading.pages {
-            pages.append(Page(number: page.number, text: page.text.trimmingCharacters(in: .whitespacesAndNewlines)))
-            characters += page.text.count
-            if characters > context.limits.maxTextCharacters {
-                warnings.append("text truncated after page \(page.number): over \(context.limits.maxTextCharacters) characters")
-                break
-            }
-            lines += builder.lines(of: page)
-        }
+        var (lines, pages, warnings) = Self.lines(of: reading, limits: context.limits)
+        warnings = reading.warnings + warnings
         let hasText = pages.contains { !$0.text.isEmpty }
         var document: MinutesDocument
         if hasText {
@@ -59,6 +47,38 @@ public struct PDFMinutesExtractor: Extractor {
             document.warnings.append("only the first \(context.limits.maxAttachments) embedded files were extracted")
         }
         return document
+    }
+
+    /// The lines, with style hints, that the minutes parser receives for a PDF: for tests and for looking into
+    /// what the extractor saw.
+    /// - Parameters:
+    ///   - input: the PDF.
+    ///   - password: the password, for encrypted files.
+    /// - Returns: the lines in reading order, page by page.
+    /// - Throws: ``IngestError`` as ``extract(_:context:)`` does.
+    public func textLines(of input: ExtractionInput, password: String? = nil) throws(IngestError) -> [TextLine] {
+        let limits = ExtractionLimits()
+        return Self.lines(of: try PDFReader.read(input, password: password, limits: limits), limits: limits).lines
+    }
+
+    private static func lines(of reading: PDFReading, limits: ExtractionLimits)
+        -> (lines: [TextLine], pages: [Page], warnings: [String])
+    {
+        var lines: [TextLine] = []
+        var pages: [Page] = []
+        var warnings: [String] = []
+        let builder = PDFLineBuilder()
+        var characters = 0
+        for page in reading.pages {
+            pages.append(Page(number: page.number, text: page.text.trimmingCharacters(in: .whitespacesAndNewlines)))
+            characters += page.text.count
+            if characters > limits.maxTextCharacters {
+                warnings.append("text truncated after page \(page.number): over \(limits.maxTextCharacters) characters")
+                break
+            }
+            lines += builder.lines(of: page)
+        }
+        return (lines, pages, warnings)
     }
 
     private func embeddedAttachment(

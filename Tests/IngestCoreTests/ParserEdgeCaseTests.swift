@@ -91,9 +91,11 @@ import Testing
     }
 
     @Test func pageFurnitureGoesAndParagraphsContinueAcrossPages() {
-        let page1 = "Politirådet i Oslo – referat\n1. Orientering\nDet har vært avholdt et møte mellom\nSide 1 av 2"
-        let page2 = "Politirådet i Oslo – referat\nbyrådet og politiet om skjenketider.\n- 2 -\n"
+        let page1 = "Politirådet i Oslo – referat\n\n1. Orientering\nDet har vært avholdt et møte mellom\nSide 1 av 2"
+        let page2 = "Politirådet i Oslo – referat\n\nbyrådet og politiet om skjenketider.\n- 2 -\n"
         let structure = parser.parse(text: page1 + "\u{0C}" + page2)
+        // The running header repeats the title: it stays once, as the title, and leaves the item text.
+        #expect(structure.title == "Politirådet i Oslo – referat")
         let item = structure.agendaItems.first
         #expect(item?.text == "Det har vært avholdt et møte mellom byrådet og politiet om skjenketider.")
         #expect(item?.pages == [1, 2])

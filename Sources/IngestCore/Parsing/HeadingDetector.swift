@@ -73,6 +73,8 @@ struct HeadingDetector {
         if previous.isBlank { return true }
         guard let last = previous.text.last else { return true }
         if ".:!?»\")".contains(last) { return true }
+        // After a short line (a title, a cell), the break was deliberate.
+        if lineWidth > 0, previous.text.count * 10 < lineWidth * 6 { return true }
         return ItemNumber.parse(previous.text, prefixes: catalog.itemPrefixes) != nil
     }
 

@@ -66,7 +66,13 @@ struct ItemNumber: Sendable, Equatable {
             if separator == ".", position < characters.count, characters[position].isASCIIDigit { return nil }
         }
         if position < characters.count, characters[position] != " " { return nil }
-        if prefix == nil && separator.isEmpty && position < characters.count { return nil }
+        // Without a prefix or punctuation, only a column gap ("1  Dagsorden godkjent", as tables print) or the end
+        // of the line (a number alone in its cell) marks a number.
+        if prefix == nil, separator.isEmpty, position < characters.count,
+            !(position + 1 < characters.count && characters[position + 1] == " ")
+        {
+            return nil
+        }
         let rest = String(characters[position...]).trimmingSpaces()
         return ItemNumber(prefix: prefix, number: number, separator: separator, rest: rest, order: (primary, secondary))
     }

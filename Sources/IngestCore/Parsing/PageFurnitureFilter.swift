@@ -3,10 +3,12 @@
 struct PageFurnitureFilter {
     let pageWords: Set<String>
     let ofWords: Set<String>
+    let titleWords: [String]
 
     init(vocabularies: [MinutesVocabulary]) {
         pageWords = Set(vocabularies.flatMap(\.pageWords))
         ofWords = Set(vocabularies.flatMap(\.pageOfWords))
+        titleWords = vocabularies.flatMap(\.titleWords)
     }
 
     /// Returns the lines without furniture. The furniture lines go entirely, so a paragraph that runs over a page
@@ -91,7 +93,16 @@ struct PageFurnitureFilter {
             }
         }
         let needed = max(2, (pages.count + 1) / 2)
-        return occurrences.values.filter { $0.count >= needed }.flatMap { $0 }
+        return occurrences.values.filter { $0.count >= needed }.flatMap { indices in
+            // A running header that repeats the title ("Minutes of the Board") is the title on its first page.
+            guard let first = indices.min(), isTitle(lines[first].text) else { return indices }
+            return indices.filter { $0 != first }
+        }
+    }
+
+    private func isTitle(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return titleWords.contains { lower.contains($0) }
     }
 }
 

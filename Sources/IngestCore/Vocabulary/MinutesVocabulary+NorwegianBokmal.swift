@@ -10,7 +10,7 @@ extension MinutesVocabulary {
         itemPrefixes: ["saksnr.", "saksnr", "sak nr.", "sak nr", "sak", "ps", "bu-sak", "punkt", "nr."],
         agendaLabels: ["saksliste", "sakliste", "dagsorden", "sakskart", "til behandling", "behandlede saker"],
         presentLabels: [
-            "til stede", "tilstede", "møtende medlemmer", "møtte", "deltakere", "deltagere", "fremmøtte",
+            "til stede", "tilstede", "møtende medlemmer", "møtende", "møtte", "deltakere", "deltagere", "fremmøtte",
             "medlemmer til stede", "tilstedeværende",
         ],
         absentLabels: ["forfall", "fravær", "meldt forfall", "ikke møtt", "ikke til stede", "fraværende"],

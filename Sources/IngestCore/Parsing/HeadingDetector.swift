@@ -79,7 +79,9 @@ struct HeadingDetector {
     }
 
     /// A title starts with a capital letter (or a quote and one), and is not a long sentence.
-    func isTitle(_ text: String) -> Bool {
+    func isTitle(_ fullText: String) -> Bool {
+        // "Matters arising: All actions have been completed." is a run-in heading: judge its head.
+        let text = runInSplit(fullText)?.0 ?? fullText
         let unquoted = text.drop(while: { "«\"'“(".contains($0) })
         guard let first = unquoted.first, first.isLetter, first.isUppercase else { return false }
         guard text.count <= 200, let last = text.last, last != ",", last != ";" else { return false }

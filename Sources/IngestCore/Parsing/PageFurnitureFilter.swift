@@ -11,6 +11,26 @@ struct PageFurnitureFilter {
         titleWords = vocabularies.flatMap(\.titleWords)
     }
 
+    /// Lines at the top or bottom edge of a page set in a clearly smaller type than the body (running headers and
+    /// footers that change from page to page, "Minutes of the Board 18 August 2025"). The top of the first page
+    /// is left alone: small type there is often the organisation or the date.
+    private func smallPrintAtEdges(_ lines: [SourceLine]) -> [Int] {
+        let sizes = lines.compactMap(\.style?.fontSize).sorted()
+        guard sizes.count >= 10 else { return [] }
+        let body = sizes[sizes.count / 2]
+        func isSmall(_ index: Int) -> Bool {
+            guard let size = lines[index].style?.fontSize else { return false }
+            return size < body * 0.85
+        }
+        var result: [Int] = []
+        let pages = linesByPage(lines)
+        for (position, (_, indices)) in pages.enumerated() {
+            if position > 0 { result += indices.prefix(3).prefix(while: isSmall) }
+            result += indices.suffix(3).reversed().prefix(while: isSmall)
+        }
+        return result
+    }
+
     /// Returns the lines without furniture. The furniture lines go entirely, so a paragraph that runs over a page
     /// break joins up again; blank lines next to them stay.
     func filter(_ lines: [SourceLine]) -> [SourceLine] {
@@ -19,6 +39,7 @@ struct PageFurnitureFilter {
             !lines[index].isBlank && isPageNumber(lines[index].text, atPageEdge: edges.contains(index))
         })
         furniture.formUnion(repeatedEdgeLines(lines))
+        furniture.formUnion(smallPrintAtEdges(lines))
         guard !furniture.isEmpty else { return lines }
         var result = lines.indices.filter { !furniture.contains($0) }.map { lines[$0] }
         // A page break between two halves of a paragraph leaves no blank line; drop the blank lines a page's
@@ -83,17 +104,17 @@ struct PageFurnitureFilter {
     private func repeatedEdgeLines(_ lines: [SourceLine]) -> [Int] {
         let pages = linesByPage(lines)
         guard pages.count >= 2 else { return [] }
-        var occurrences: [String: [Int]] = [:]
-        for (_, indices) in pages {
-            var seen: Set<String> = []
+        var occurrences: [String: (pages: Set<Int>, indices: [Int])] = [:]
+        for (page, indices) in pages {
             for index in Set(indices.prefix(3) + indices.suffix(3)) {
                 let key = String(lines[index].text.map { $0.isNumber ? "#" : $0 })
-                guard seen.insert(key).inserted else { continue }
-                occurrences[key, default: []].append(index)
+                occurrences[key, default: ([], [])].pages.insert(page)
+                occurrences[key, default: ([], [])].indices.append(index)
             }
         }
         let needed = max(2, (pages.count + 1) / 2)
-        return occurrences.values.filter { $0.count >= needed }.flatMap { indices in
+        let repeated = occurrences.values.filter { $0.pages.count >= needed }.map(\.indices)
+        return repeated.flatMap { indices in
             // A running header that repeats the title ("Minutes of the Board") is the title on its first page.
             guard let first = indices.min(), isTitle(lines[first].text) else { return indices }
             return indices.filter { $0 != first }

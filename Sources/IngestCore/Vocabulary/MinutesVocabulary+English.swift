@@ -26,7 +26,7 @@ extension MinutesVocabulary {
         decisionLabels: [
             "resolved", "decision", "decided", "agreed", "resolution", "it was resolved", "it was agreed", "motion carried",
         ],
-        attachmentLabels: ["attachments", "attachment", "appendices", "appendix", "enclosures", "annexes", "annex"],
+        attachmentLabels: ["papers attached", "attached papers", "supporting papers", "attachments", "attachment", "appendices", "appendix", "enclosures", "annexes", "annex"],
         abbreviationLabels: ["abbreviations", "abbreviations used", "glossary", "acronyms"],
         closingPhrases: ["meeting closed", "the meeting closed", "meeting ended", "the meeting ended", "meeting finished",
                          "the meeting finished", "there being no further business"],

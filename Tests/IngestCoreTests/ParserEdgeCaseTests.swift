@@ -155,3 +155,78 @@ import Testing
         #expect(times.end == end)
     }
 }
+
+/// Layouts that PDF tables and signature blocks produce.
+@Suite struct ParserLayoutTests {
+    let parser = MinutesParser()
+
+    @Test func participantTableWithHeaderRowAndBlankLinesBetweenRows() {
+        let text = """
+            Minutes of the Board Meeting
+            Present:
+
+            Name  Role
+
+            Bernadette Ellis  Chair
+
+            Louise Hughes  Trustee
+
+            Apologies: Stephen Singh (Trustee)
+
+            1. Declarations of interest
+            There were none.
+            """
+        #expect(parser.parse(text: text).participants == [
+            Participant(name: "Bernadette Ellis", role: "Chair", status: .present),
+            Participant(name: "Louise Hughes", role: "Trustee", status: .present),
+            Participant(name: "Stephen Singh", role: "Trustee", status: .absent),
+        ])
+    }
+
+    @Test func participantEntriesSeparatedFromTheirListByAnotherField() {
+        let text = """
+            Referat fra politirådsmøte
+            Møtende:  Thea Kvam, Ordfører
+            Møtetid:
+            23.02.2026 kl. 13.00-14.30
+
+            Kåre Lie, kommunaldirektør
+
+            1. Godkjenning av innkalling
+            """
+        let structure = parser.parse(text: text)
+        #expect(structure.participants.map(\.name) == ["Thea Kvam", "Kåre Lie"])
+        #expect(structure.meeting.startTime == "13:00")
+    }
+
+    @Test func aSignatureEndsTheLastItem() {
+        let text = """
+            Sak 73/24 Eventuelt
+            Ingen saker.
+
+            Drammen, 9. mai 2024
+
+            Ståle Jensen
+
+            referent
+            """
+        #expect(parser.parse(text: text).agendaItems.map(\.text) == ["Ingen saker."])
+    }
+
+    @Test func smallPrintAtPageEdgesIsFurniture() {
+        func line(_ text: String, page: Int, size: Double, y: Double) -> TextLine {
+            TextLine(text, page: page, style: LineStyle(fontSize: size, isBold: false, x: 60, y: y, width: 300))
+        }
+        var lines = [line("Minutes of the Board", page: 1, size: 14, y: 80), line("", page: 1, size: 11, y: 0)]
+        lines.append(TextLine("1. Finance", page: 1, style: LineStyle(fontSize: 11, isBold: true, x: 60, y: 100,
+                                                                         width: 80)))
+        for index in 0..<8 { lines.append(line("The accounts were presented in full detail \(index).", page: 1,
+                                               size: 11, y: 120 + Double(index) * 14)) }
+        lines.append(line("Page 1 of 2", page: 1, size: 8, y: 800))
+        lines.append(line("Minutes of the Board 18 August 2025", page: 2, size: 8, y: 40))
+        lines.append(line("and were approved.", page: 2, size: 11, y: 100))
+        let item = parser.parse(lines: lines).agendaItems.first
+        #expect(item?.text.hasSuffix("detail 7. and were approved.") == true)
+        #expect(item?.text.contains("August") == false)
+    }
+}

@@ -35,14 +35,14 @@ public struct MinutesParser: Sendable {
 
         var structure = MinutesStructure(language: primary?.language)
         let headerEnd = headings.first?.lineIndex ?? lines.count
-        let header = RegionScanner(catalog: context.catalog, isHeader: true).scan(lines[0..<headerEnd])
+        let header = RegionScanner(context: context, isHeader: true).scan(lines[0..<headerEnd])
         HeaderInterpreter(context: context).interpret(header, into: &structure)
         collectLists(header, context: context, into: &structure)
 
         for (position, heading) in headings.enumerated() {
             let end = position + 1 < headings.count ? headings[position + 1].lineIndex : lines.count
             let bodyStart = min(heading.lastLineIndex + 1, end)
-            let region = RegionScanner(catalog: context.catalog, isHeader: false).scan(lines[bodyStart..<end])
+            let region = RegionScanner(context: context, isHeader: false).scan(lines[bodyStart..<end])
             structure.agendaItems.append(item(heading, region: region, lines: lines[heading.lineIndex..<end],
                                               context: context))
             collectLists(region, context: context, into: &structure)

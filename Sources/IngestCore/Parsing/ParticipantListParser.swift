@@ -6,12 +6,14 @@ import Foundation
 /// line, and role before name ("politimester Geir Løvås", "direktør i Utdanningsetaten Morten Hansen").
 struct ParticipantListParser: Sendable {
     let roleWords: Set<String>
+    let tableHeaderWords: Set<String>
     let roleEndings: [String]
     private static let particles: Set<String> = ["van", "von", "de", "da", "der", "den", "af", "la", "le", "du", "bin"]
     private static let prepositions: Set<String> = ["i", "for", "av", "ved", "of", "in", "at", "for", "to"]
 
     init(vocabularies: [MinutesVocabulary]) {
         roleWords = Set(vocabularies.flatMap(\.roleWords))
+        tableHeaderWords = Set(vocabularies.flatMap(\.tableHeaderWords))
         roleEndings = Array(Set(vocabularies.flatMap(\.roleEndings)))
     }
 
@@ -21,7 +23,13 @@ struct ParticipantListParser: Sendable {
     ///   - status: the status every person in the list gets.
     ///   - impliedRole: the role the label implies ("Møteleder"), for people printed without one.
     func parse(_ lines: [String], status: Participant.Status, impliedRole: String? = nil) -> [Participant] {
-        let lines = lines.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        var lines = lines.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        // A table's header row ("Name  Role", "Navn  Rolle") names columns, not people.
+        if let first = lines.first, first.contains("  "),
+            first.split(separator: " ").allSatisfy({ tableHeaderWords.contains($0.lowercased()) })
+        {
+            lines.removeFirst()
+        }
         guard !lines.isEmpty else { return [] }
         let segmentsPerLine = lines.map(splitTopLevel)
         let onePerLine = lines.count >= 2 && segmentsPerLine.allSatisfy { $0.count <= 2 }
@@ -47,8 +55,9 @@ struct ParticipantListParser: Sendable {
         }
     }
 
-    /// Splits at commas and semicolons outside parentheses, and at a final " og " / " and ".
-    private func splitTopLevel(_ text: String) -> [String] {
+    /// Splits at commas, semicolons and column gaps outside parentheses, and at a final " og " / " and ".
+    private func splitTopLevel(_ line: String) -> [String] {
+        let text = line.replacingOccurrences(of: "  ", with: ",")
         var segments: [String] = []
         var current = ""
         var depth = 0

@@ -19,9 +19,12 @@ struct RegionScanner {
 
     private enum Mode {
         case body, field, attachments, abbreviations, section, closed
+        /// After a signature line: the signatories' names and roles, not text.
+        case signed
     }
 
-    let catalog: LabelCatalog
+    let context: ParsingContext
+    var catalog: LabelCatalog { context.catalog }
     /// True for the region before the first item, where labelled fields are read.
     let isHeader: Bool
 
@@ -34,14 +37,18 @@ struct RegionScanner {
         var mode = Mode.body
         var collected = 0  // content lines in the current field or list
         var trailerStarted = false
-        for line in lines {
+        for (index, line) in zip(lines.indices, lines) {
             if line.isBlank {
                 switch mode {
-                case .field, .attachments, .abbreviations:
+                case .field:
+                    if collected > 0, !tableGoesOn(after: index, in: lines, field: region.fields.last) {
+                        mode = trailerStarted ? .closed : .body
+                    }
+                case .attachments, .abbreviations:
                     if collected > 0 { mode = trailerStarted ? .closed : .body }
                 case .body: region.body.append(line)
                 case .section: if let last = region.sections.indices.last { region.sections[last].lines.append(line) }
-                case .closed: break
+                case .closed, .signed: break
                 }
                 continue
             }
@@ -71,7 +78,20 @@ struct RegionScanner {
                 collected = match.rest.isEmpty ? 0 : 1
                 continue
             }
-            if (trailerStarted || mode == .closed || isHeader), let heading = sectionHeading(line) {
+            if !isHeader, isSignature(line.text) {
+                // "Drammen, 9. mai 2024" followed by a name: the minutes are signed; nothing after is item text.
+                trailerStarted = true
+                mode = .signed
+                continue
+            }
+            if isHeader, mode == .body, isParticipantEntry(line.text),
+                let last = region.fields.lastIndex(where: { $0.match.kind.isParticipantList })
+            {
+                // A grid layout can put another field between a participant list's first and later entries.
+                region.fields[last].lines.append(line)
+                continue
+            }
+            if trailerStarted || mode == .closed || mode == .signed || isHeader, let heading = sectionHeading(line) {
                 region.sections.append((heading, []))
                 mode = .section
                 continue
@@ -96,6 +116,8 @@ struct RegionScanner {
                 appendToLastSection(line, in: &region)
             case .closed:
                 appendToLastSection(line, in: &region)
+            case .signed:
+                continue
             }
         }
         return region
@@ -115,6 +137,36 @@ struct RegionScanner {
         } else {
             region.body.append(line)
         }
+    }
+
+    /// A participant table ("Name  Role" rows with blank lines between them) goes on after a blank line when the
+    /// next line is another row.
+    private func tableGoesOn(after index: Int, in lines: ArraySlice<SourceLine>,
+                             field: (match: LabelCatalog.Match, lines: [SourceLine])?) -> Bool {
+        guard let field, field.match.kind.isParticipantList, field.lines.last?.text.contains("  ") == true else {
+            return false
+        }
+        guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { return false }
+        return next.text.contains("  ") && catalog.match(next.text) == nil
+            && ItemNumber.parse(next.text, prefixes: catalog.itemPrefixes) == nil
+    }
+
+    /// "Kåre Lie, kommunaldirektør": one person with a role.
+    private func isParticipantEntry(_ text: String) -> Bool {
+        let parts = text.split(separator: ",", maxSplits: 1)
+        guard parts.count == 2 else { return false }
+        return context.participants.isName(parts[0].trimmingSpaces())
+            && context.participants.isRole(parts[1].trimmingSpaces())
+    }
+
+    /// A place and a date alone on a line, as minutes are signed: "Drammen, 9. mai 2024".
+    private func isSignature(_ text: String) -> Bool {
+        guard let comma = text.firstIndex(of: ","), text.count < 60 else { return false }
+        let place = text[..<comma].split(separator: " ")
+        guard (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
+        let rest = text[text.index(after: comma)...].trimmingSpaces()
+        guard let match = context.dates.firstDateMatch(in: rest) else { return false }
+        return rest[match.end...].trimmingSpaces().isEmpty && rest.count < 30
     }
 
     /// A list goes on with marked entries, "Vedlegg 2 – …" lines, abbreviation pairs and wrapped lines.

@@ -37,6 +37,7 @@ extension MinutesVocabulary {
             "principal", "superintendent", "inspector", "commissioner", "consultant", "lead", "observer", "minutes",
         ],
         roleEndings: [],
+        tableHeaderWords: ["name", "role", "title", "position", "party", "representing", "organisation", "organization"],
         months: [
             "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
             "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,

@@ -40,6 +40,7 @@ extension MinutesVocabulary {
             "sjef", "leder", "direktør", "koordinator", "rådgiver", "mester", "konsulent", "medlem", "sekretær",
             "ordfører", "kontakt", "overlege", "ansatt", "behandler", "representant",
         ],
+        tableHeaderWords: ["navn", "rolle", "funksjon", "stilling", "tittel", "parti", "representerer", "verv"],
         months: [
             "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5,
             "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,

@@ -44,6 +44,8 @@ public struct MinutesVocabulary: Sendable {
     public var roleWords: [String]
     /// Endings of compound role words ("politi|mester", "kommunal|sjef"), for languages that compound.
     public var roleEndings: [String]
+    /// Column headings of participant tables ("navn", "rolle"), lowercase.
+    public var tableHeaderWords: [String]
     /// Month names and abbreviations, lowercase, with their number.
     public var months: [String: Int]
     /// Words for "page" and "of" in page footers ("Side 2 av 4").

@@ -83,6 +83,6 @@ struct PDFLineBuilder: Sendable {
                 width: maxX - minX)
             result.append(TextLine(line, page: page.number, style: style))
         }
-        return result
+        return TableRowMerger().merge(result, pageWidth: page.width)
     }
 }

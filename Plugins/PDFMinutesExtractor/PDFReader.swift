@@ -16,17 +16,15 @@ enum PDFReader {
     {
         let path = input.path
         do {
-            let document: PopplerDocument
             switch input.content {
-            case .file(let url):
+            case .file:
                 let size = try input.byteCount()
                 guard size > 0 else { throw PopplerOpenFailure(kind: .damaged, message: "the file is empty") }
                 guard size <= limits.maxFileBytes else { throw IngestError.tooLarge(path: path, bytes: size, limit: limits.maxFileBytes) }
-                document = try PopplerDocument(fileURL: url, password: password)
             case .bytes(let data):
                 guard !data.isEmpty else { throw PopplerOpenFailure(kind: .damaged, message: "the file is empty") }
-                document = try PopplerDocument(data: data, password: password)
             }
+            let document = try open(input.content, password: password)
             var warnings: [String] = []
             let count = document.pageCount
             if count == 0 { warnings.append("the PDF has no pages") }
@@ -49,6 +47,26 @@ enum PDFReader {
             throw error
         } catch {
             throw IngestError(code: .damaged, path: path, message: "cannot read PDF (\(error))")
+        }
+    }
+
+    /// Opens the document. A password that opens nothing is retried as no password: PDFs with only an owner
+    /// password (empty user password) open for everyone, and one `--password` for a batch, or inherited by embedded
+    /// files, must not lock those out.
+    private static func open(_ content: ExtractionInput.Content, password: String?) throws(PopplerOpenFailure)
+        -> PopplerDocument
+    {
+        func attempt(_ password: String?) throws(PopplerOpenFailure) -> PopplerDocument {
+            switch content {
+            case .file(let url): return try PopplerDocument(fileURL: url, password: password)
+            case .bytes(let data): return try PopplerDocument(data: data, password: password)
+            }
+        }
+        do {
+            return try attempt(password)
+        } catch where error.kind == .encrypted && password != nil {
+            guard let document = try? attempt(nil) else { throw error }
+            return document
         }
     }
 

@@ -32,13 +32,29 @@ struct HeaderInterpreter {
                 break
             }
         }
-        let free = header.body.filter { !$0.isBlank }.map(\.text)
-        let titleIndex = free.firstIndex { line in
-            let lower = line.lowercased()
+        let freeLines = header.body.filter { !$0.isBlank }
+        let free = freeLines.map(\.text)
+        // The title is a line that calls the document minutes; where the format has type sizes, the largest such.
+        let titleCandidates = free.indices.filter { index in
+            let lower = free[index].lowercased()
             return context.titleWords.contains { lower.contains($0) }
+        }
+        let titleIndex = titleCandidates.max { lhs, rhs in
+            (freeLines[lhs].style?.fontSize ?? 0, -lhs) < (freeLines[rhs].style?.fontSize ?? 0, -rhs)
         }
         if let titleIndex {
             structure.title = free[titleIndex]
+            // A title set large wraps: following lines in the same type continue it.
+            if let style = freeLines[titleIndex].style {
+                var next = titleIndex + 1
+                while next < freeLines.count, next <= titleIndex + 2, let nextStyle = freeLines[next].style,
+                    abs(nextStyle.fontSize - style.fontSize) < 0.5, nextStyle.isBold == style.isBold,
+                    !free[next].contains(":")
+                {
+                    structure.title = (structure.title ?? "") + " " + free[next]
+                    next += 1
+                }
+            }
             if meeting.organization == nil, titleIndex > 0 {
                 meeting.organization = free[..<titleIndex].last { context.dates.firstDate(in: $0) == nil }
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sorts the lines of one region of the minutes (the header before the first item, or one item's body) into body
 /// text, labelled fields, attachment and abbreviation lists, free sections and closing lines.
 struct RegionScanner {
@@ -32,7 +34,8 @@ struct RegionScanner {
         .present, .absent, .secretary, .chair, .guest, .date, .time, .location, .organization, .agenda,
     ]
 
-    func scan(_ lines: ArraySlice<SourceLine>) -> Region {
+    func scan(_ input: ArraySlice<SourceLine>) -> Region {
+        let lines = isHeader ? ArraySlice(input.flatMap(splitAtLabels)) : input
         var region = Region()
         var mode = Mode.body
         var collected = 0  // content lines in the current field or list
@@ -71,7 +74,7 @@ struct RegionScanner {
                 continue
             }
             if isHeader, let match = catalog.match(line.text, kinds: Self.fieldKinds, extraWords: 1),
-                match.hadColon || (match.rest.isEmpty && line.text.count < 40)
+                match.hadColon || (match.rest.isEmpty && (match.kind.isParticipantList || match.kind == .agenda))
             {
                 region.fields.append((match, match.rest.isEmpty ? [] : [restLine(line, match.rest)]))
                 mode = .field
@@ -139,6 +142,25 @@ struct RegionScanner {
         }
     }
 
+    /// A grid of fields printed side by side reads as one line ("Dato:  18 August 2025  Tid:  9 am – 10 am"):
+    /// split it before each column that starts with a field label.
+    private func splitAtLabels(_ line: SourceLine) -> [SourceLine] {
+        guard line.text.contains("  ") else { return [line] }
+        let cells = line.text.components(separatedBy: "  ").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        var result: [SourceLine] = []
+        for cell in cells {
+            let startsField = catalog.match(cell, kinds: Self.fieldKinds, extraWords: 1)?.hadColon == true
+            if result.isEmpty || startsField {
+                var copy = line
+                copy.text = cell
+                result.append(copy)
+            } else {
+                result[result.count - 1].text += "  " + cell
+            }
+        }
+        return result
+    }
+
     /// A participant table ("Name  Role" rows with blank lines between them) goes on after a blank line when the
     /// next line is another row.
     private func tableGoesOn(after index: Int, in lines: ArraySlice<SourceLine>,
@@ -177,6 +199,12 @@ struct RegionScanner {
             if head.count <= 13, head.contains(where: \.isUppercase), sectionHeading(line) == nil { return true }
         }
         if let first = line.text.first, first.isLowercase { return true }
+        // A table row whose first cell is a short form ("OPD  Oslo politidistrikt").
+        if let gap = line.text.range(of: "  "), line.text[..<gap.lowerBound].count <= 12,
+            !line.text[..<gap.lowerBound].contains(" ")
+        {
+            return true
+        }
         return line.indent > 0
     }
 

@@ -44,6 +44,12 @@ struct TrailerListParser: Sendable {
     func abbreviations(_ lines: [SourceLine]) -> [Abbreviation] {
         var result: [Abbreviation] = []
         for line in lines where !line.isBlank {
+            let cells = line.text.components(separatedBy: "  ").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+            // A table row: "OPD  Oslo politidistrikt".
+            if cells.count == 2, isAbbreviation(cells[0]) {
+                result.append(Abbreviation(abbreviation: cells[0], expansion: cells[1]))
+                continue
+            }
             for chunk in line.text.components(separatedBy: "  ") where !chunk.trimmingSpaces().isEmpty {
                 let text = ListMarker.parse(chunk.trimmingSpaces())?.content ?? chunk.trimmingSpaces()
                 if let pair = abbreviationPair(text) { result.append(pair) }
@@ -52,15 +58,18 @@ struct TrailerListParser: Sendable {
         return result
     }
 
+    /// A short form: one word of at most 12 characters with a capital letter ("OPD", "SaLTo", "KrF").
+    func isAbbreviation(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 12 && !text.contains(" ") && text.contains(where: \.isUppercase)
+    }
+
     /// "OPD: Oslo politidistrikt", "TT – Tilrettelagt transport", "KS = Kommunesektorens organisasjon".
     func abbreviationPair(_ text: String) -> Abbreviation? {
         for separator in [": ", " – ", " — ", " = ", " - ", "\t"] {
             guard let range = text.range(of: separator) else { continue }
             let short = text[..<range.lowerBound].trimmingSpaces()
             let long = text[range.upperBound...].trimmingSpaces()
-            guard !short.isEmpty, short.count <= 12, !short.contains(" "), short.contains(where: \.isUppercase),
-                !long.isEmpty
-            else { continue }
+            guard isAbbreviation(short), !long.isEmpty else { continue }
             return Abbreviation(abbreviation: short, expansion: long)
         }
         return nil

@@ -44,7 +44,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IngestCoreTests", dependencies: ["IngestCore"]),
-        .testTarget(name: "PDFMinutesExtractorTests", dependencies: ["PDFMinutesExtractor", "IngestCore"]),
+        .testTarget(
+            name: "PDFMinutesExtractorTests", dependencies: ["PDFMinutesExtractor", "PlainTextExtractor", "IngestCore"]),
         .testTarget(name: "PlainTextExtractorTests", dependencies: ["PlainTextExtractor", "IngestCore"]),
         .testTarget(name: "IngestCLITests", dependencies: ["IngestCore", "ingest"]),
     ]

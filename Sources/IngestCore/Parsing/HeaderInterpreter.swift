@@ -32,7 +32,8 @@ struct HeaderInterpreter {
                 break
             }
         }
-        let freeLines = header.body.filter { !$0.isBlank }
+        // Title, organisation and date stand at the top; a document without items is all header.
+        let freeLines = Array(header.body.lazy.filter { !$0.isBlank }.prefix(40))
         let free = freeLines.map(\.text)
         // The title is a line that calls the document minutes; where the format has type sizes, the largest such.
         let titleCandidates = free.indices.filter { index in

@@ -21,7 +21,8 @@ struct LabelCatalog: Sendable {
         var hadColon: Bool
     }
 
-    private let labels: [(kind: Kind, label: String)]
+    /// The labels by their first character, longest first within each list.
+    private let labelsByFirstCharacter: [Character: [(kind: Kind, label: String)]]
     let closingPhrases: [String]
     let itemPrefixes: [String]
 
@@ -43,7 +44,12 @@ struct LabelCatalog: Sendable {
             }
         }
         // Longest first, so "meldt forfall" wins over "forfall" and "sak nr." over "sak".
-        self.labels = labels.sorted { $0.1.count > $1.1.count }
+        var byFirst: [Character: [(kind: Kind, label: String)]] = [:]
+        for (kind, label) in labels.sorted(by: { $0.1.count > $1.1.count }) {
+            guard let first = label.first else { continue }
+            byFirst[first, default: []].append((kind, label))
+        }
+        labelsByFirstCharacter = byFirst
         closingPhrases = Array(Set(vocabularies.flatMap(\.closingPhrases))).sorted { $0.count > $1.count }
         itemPrefixes = Array(Set(vocabularies.flatMap(\.itemPrefixes))).sorted { $0.count > $1.count }
     }
@@ -54,11 +60,16 @@ struct LabelCatalog: Sendable {
     ///   - kinds: the kinds to look for; all when `nil`.
     ///   - extraWords: how many words may stand between the label and its colon ("Vedlegg til referatet:").
     func match(_ line: String, kinds: Set<Kind>? = nil, extraWords: Int = 0) -> Match? {
-        let lower = line.lowercased()
+        guard let first = line.first, let candidates = labelsByFirstCharacter[Character(first.lowercased())] else {
+            return nil
+        }
+        // Labels and the colon after them sit at the start: lowercase only that much.
+        let head = String(line.prefix(64))
+        let lower = head.lowercased()
         // Offsets below are taken from the lowercased text; use it for the printed text too in the rare case
         // where lowercasing changed the length.
-        let text = lower.count == line.count ? line : lower
-        for (kind, label) in labels {
+        let text = lower.count == head.count ? line : lower
+        for (kind, label) in candidates {
             if let kinds, !kinds.contains(kind) { continue }
             guard lower.hasPrefix(label) else { continue }
             let afterLabel = lower.dropFirst(label.count)
@@ -92,7 +103,7 @@ struct LabelCatalog: Sendable {
 
     /// The closing phrase at the start of a line ("Møtet hevet kl. 16.00."), if any.
     func closingPhrase(in text: String) -> String? {
-        let lower = text.lowercased()
+        let lower = text.prefix(40).lowercased()
         return closingPhrases.first { lower.hasPrefix($0) }
     }
 }

@@ -12,7 +12,7 @@ enum LanguageDetector {
                 }
                 seen += 1
             }
-            if seen > 20_000 { break }
+            if seen > 5_000 { break }
         }
         guard let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }),
             counts[best] >= 5

@@ -2,8 +2,15 @@
 ///
 /// Dates: "2026-03-05", "05.03.2026", "5.3.26", "5. mars 2026", "torsdag 5. mars 2026", "5 March 2026",
 /// "March 5, 2026", "5th March 2026". Times: "kl. 09.00–11.00", "19:00 – 21:30", "10 am – 12.30 pm".
-struct MeetingDateParser: Sendable {
+/// Not `Sendable` (`Regex` is not): make one per parse.
+struct MeetingDateParser {
     let months: [String: Int]
+    // Compiled once per parser: a regex literal is parsed again each time it is evaluated.
+    private let isoDate = #/(?:^|[^\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/#
+    private let numericDate = #/(?:^|[^\d.,])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d])/#
+    private let dayMonthYear = #/(?i)(?:^|[^\d])(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?([a-zæøå]{3,9})\.?,?\s+(\d{4})(?!\d)/#
+    private let monthDayYear = #/(?i)([a-zæøå]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/#
+    private let clockTime = #/(?i)(?:^|[^\d.,:/])(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d])(?!\.\d)/#
 
     init(vocabularies: [MinutesVocabulary]) {
         var months: [String: Int] = [:]
@@ -18,18 +25,19 @@ struct MeetingDateParser: Sendable {
 
     /// The first date in a text and where it ends.
     func firstDateMatch(in text: String) -> (date: String, end: String.Index)? {
+        guard text.contains(where: \.isASCIIDigit) else { return nil }
         var best: (date: String, start: String.Index, end: String.Index)?
         func consider(_ year: Int, _ month: Int, _ day: Int, _ range: Range<String.Index>) {
             guard let date = Self.format(year: year, month: month, day: day) else { return }
             if let current = best, current.start <= range.lowerBound { return }
             best = (date, range.lowerBound, range.upperBound)
         }
-        if let match = text.firstMatch(of: #/(?:^|[^\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/#),
+        if let match = text.firstMatch(of: isoDate),
             let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
         {
             consider(year, month, day, match.range)
         }
-        if let match = text.firstMatch(of: #/(?:^|[^\d.,])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d])/#),
+        if let match = text.firstMatch(of: numericDate),
             let first = Int(match.1), let second = Int(match.2), var year = Int(match.3)
         {
             if year < 100 { year += 2000 }
@@ -40,15 +48,13 @@ struct MeetingDateParser: Sendable {
                 consider(year, second, first, match.range)
             }
         }
-        let words = #/(?i)(?:^|[^\d])(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?([a-zæøå]{3,9})\.?,?\s+(\d{4})(?!\d)/#
-        for match in text.matches(of: words) {
+        for match in text.matches(of: dayMonthYear) {
             if let month = months[match.2.lowercased()], let day = Int(match.1), let year = Int(match.3) {
                 consider(year, month, day, match.range)
                 break
             }
         }
-        let american = #/(?i)([a-zæøå]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/#
-        for match in text.matches(of: american) {
+        for match in text.matches(of: monthDayYear) {
             if let month = months[match.1.lowercased()], let day = Int(match.2), let year = Int(match.3) {
                 consider(year, month, day, match.range)
                 break
@@ -59,9 +65,8 @@ struct MeetingDateParser: Sendable {
 
     /// The start and end times in a text ("kl. 09.00–11.00" → 09:00, 11:00), as `HH:MM`.
     func times(in text: String) -> (start: String?, end: String?) {
-        let pattern = #/(?i)(?:^|[^\d.,:/])(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d])(?!\.\d)/#
         var found: [String] = []
-        for match in text.matches(of: pattern) {
+        for match in text.matches(of: clockTime) {
             guard var hour = Int(match.1) else { continue }
             let minute = match.2.flatMap { Int($0) }
             let meridiem = match.3.map { $0.lowercased().filter { $0.isLetter } }

@@ -55,6 +55,7 @@ struct PageFurnitureFilter {
 
     /// "Side 2 av 4", "Page 2 of 4", "Page 2", "- 3 -", "2/4" and, at a page edge, a bare "3".
     func isPageNumber(_ text: String, atPageEdge: Bool) -> Bool {
+        guard text.utf8.count <= 24, text.contains(where: \.isASCIIDigit) else { return false }
         let lower = text.lowercased()
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "\u{2013}" })
         if words.count >= 2, pageWords.contains(String(words[0])), isNumber(words[1]) {

@@ -57,7 +57,7 @@ struct ParticipantListParser: Sendable {
 
     /// Splits at commas, semicolons and column gaps outside parentheses, and at a final " og " / " and ".
     private func splitTopLevel(_ line: String) -> [String] {
-        let text = line.replacingOccurrences(of: "  ", with: ",")
+        let text = line.contains("  ") ? line.replacingOccurrences(of: "  ", with: ",") : line
         var segments: [String] = []
         var current = ""
         var depth = 0

@@ -12,15 +12,24 @@ struct TextReflower: Sendable {
     /// Words that follow a hyphen that stands for a shared word part ("rus- og kriminalitetsforebyggende").
     private static let conjunctions: Set<String> = ["og", "eller", "samt", "and", "or", "nor", "to", "til"]
 
-    init(lineWidth: Int, documentText: some Sequence<SourceLine>) {
+    init(lineWidth: Int, documentText: some Collection<SourceLine>) {
         self.lineWidth = lineWidth
         var words: Set<String> = []
-        for line in documentText {
-            for word in line.text.lowercased().split(whereSeparator: { !($0.isLetter || $0 == "-") }) where word.count > 2 {
+        // Only a text with a line ending in a hyphen needs the dictionary.
+        let hyphenated = documentText.contains { $0.text.last == "-" }
+        for line in documentText where hyphenated {
+            for word in line.text.lowercased().split(whereSeparator: Self.isWordBoundary) where word.utf8.count > 2 {
                 words.insert(String(word))
             }
         }
         vocabulary = words
+    }
+
+    /// Spaces and punctuation end a word; cheaper than asking every character whether it is a letter.
+    private static func isWordBoundary(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return false }
+        return ascii != UInt8(ascii: "-") && !(ascii >= 0x30 && ascii <= 0x39) && !(ascii >= 0x41 && ascii <= 0x5A)
+            && !(ascii >= 0x61 && ascii <= 0x7A)
     }
 
     /// Splits lines into paragraphs at blank lines, list items, forced breaks and deliberate line breaks.
@@ -109,13 +118,16 @@ struct TextReflower: Sendable {
                 result += " " + text
             }
         }
-        return Self.closingCompoundGaps(result.replacingOccurrences(of: "\u{00AD}", with: ""))
+        if result.unicodeScalars.contains("\u{00AD}") {
+            result = result.replacingOccurrences(of: "\u{00AD}", with: "")
+        }
+        return Self.closingCompoundGaps(result)
     }
 
     /// "én-til- én-oppfølging" → "én-til-én-oppfølging": a space after the second hyphen of a compound is a
     /// line-break artifact of the text tool, unlike "rus- og" where the hyphen stands for a shared word part.
     static func closingCompoundGaps(_ text: String) -> String {
-        guard text.contains("- ") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "-")), text.contains("- ") else { return text }
         var result = ""
         var word = ""  // the word being read, hyphens included
         var pendingGap = false

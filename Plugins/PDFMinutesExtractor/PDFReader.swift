@@ -64,8 +64,8 @@ enum PDFReader {
         }
         do {
             return try attempt(password)
-        } catch where error.kind == .encrypted && password != nil {
-            guard let document = try? attempt(nil) else { throw error }
+        } catch {
+            guard error.kind == .encrypted, password != nil, let document = try? attempt(nil) else { throw error }
             return document
         }
     }

@@ -22,7 +22,19 @@ struct PopplerDocument: ~Copyable {
         var error: UnsafeMutablePointer<GError>?
         let bytes = data.withUnsafeBytes { buffer in g_bytes_new(buffer.baseAddress, gsize(buffer.count)) }
         defer { g_bytes_unref(bytes) }
-        let document = withOptionalCString(password) { poppler_document_new_from_bytes(bytes, $0, &error) }
+        let document: OpaquePointer?
+        if let password {
+            // Not poppler_document_new_from_bytes: in poppler 22.12 a password that does not open the document
+            // makes it retry on `dynamic_cast<BytesStream *>(str->copy())`, which is NULL (the copy is a plain
+            // MemStream), and it crashes. The memory-stream route copies its stream correctly.
+            let stream = g_memory_input_stream_new_from_bytes(bytes)
+            defer { g_object_unref(stream) }
+            document = password.withCString {
+                poppler_document_new_from_stream(stream, goffset(data.count), $0, nil, &error)
+            }
+        } else {
+            document = poppler_document_new_from_bytes(bytes, nil, &error)
+        }
         guard let document else { throw PopplerOpenFailure.take(&error) }
         g_clear_error(&error)
         handle = document

@@ -21,18 +21,20 @@ struct BatchExtraction: Sendable {
         handle: (Int, Result<MinutesDocument, IngestError>) -> Void
     ) async {
         let width = max(1, maxConcurrentTasks)
-        // Finished results wait here until every earlier input is handed out. Starting at most `2 × width`
-        // inputs ahead of the next one to hand out keeps this buffer small when one early file is slow.
-        let lookahead = 2 * width
+        let order = Self.startOrder(inputs, window: Self.window)
         await withTaskGroup(of: (Int, Result<MinutesDocument, IngestError>).self) { group in
+            // Finished results wait here until every earlier input is handed out; starting inputs window by
+            // window keeps this buffer to about one window.
             var finished: [Int: Result<MinutesDocument, IngestError>] = [:]
             var nextToStart = 0
             var nextToHand = 0
             var running = 0
 
             func startMore() {
-                while running < width, nextToStart < inputs.count, nextToStart < nextToHand + lookahead {
-                    let index = nextToStart
+                while running < width, nextToStart < order.count,
+                    order[nextToStart] < nextToHand + Self.window + width
+                {
+                    let index = order[nextToStart]
                     let input = inputs[index]
                     group.addTask { [self] in (index, await extract(input)) }
                     nextToStart += 1
@@ -50,6 +52,18 @@ struct BatchExtraction: Sendable {
                 }
                 startMore()
             }
+        }
+    }
+
+    /// How many consecutive inputs are scheduled together, largest first.
+    static let window = 64
+
+    /// The order to start inputs in: window by window, the largest files of each window first, so that a big
+    /// document does not end a run alone on one core while the others idle.
+    static func startOrder(_ inputs: [ExtractionInput], window: Int) -> [Int] {
+        let sizes = inputs.map { (try? $0.byteCount()) ?? 0 }
+        return stride(from: 0, to: inputs.count, by: window).flatMap { start in
+            (start..<min(start + window, inputs.count)).sorted { sizes[$0] > sizes[$1] }
         }
     }
 

@@ -65,9 +65,28 @@ enum PDFReader {
         do {
             return try attempt(password)
         } catch {
-            guard error.kind == .encrypted, password != nil, let document = try? attempt(nil) else { throw error }
+            guard error.kind == .encrypted, let password else { throw error }
+            // AES-256 (revision 6) passwords are compared after SASLprep, which poppler does not apply.
+            let prepared = saslPrepared(password)
+            if prepared != password, let document = try? attempt(prepared) { return document }
+            // An owner-only PDF (empty user password) opens for everyone, whatever password was given.
+            guard let document = try? attempt(nil) else { throw error }
             return document
         }
+    }
+
+    /// The password as SASLprep (RFC 4013) prepares it, as far as text goes: characters commonly mapped to nothing
+    /// (soft hyphen, zero-width spaces) removed, other spaces made plain spaces, then NFKC ("ª" → "a").
+    static func saslPrepared(_ password: String) -> String {
+        var mapped = String.UnicodeScalarView()
+        for scalar in password.unicodeScalars {
+            switch scalar.value {
+            case 0x00AD, 0x034F, 0x1806, 0x180B...0x180D, 0x200B...0x200D, 0x2060, 0xFE00...0xFE0F, 0xFEFF: continue
+            case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: mapped.append(" ")
+            default: mapped.append(scalar)
+            }
+        }
+        return String(mapped).precomposedStringWithCompatibilityMapping
     }
 
     private static func error(for failure: PopplerOpenFailure, path: String, passwordGiven: Bool) -> IngestError {

@@ -97,7 +97,11 @@ public struct ExtractionInput: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw .fileNotFound(path: path)
         }
-        if isDirectory.boolValue { return 0 }
+        if isDirectory.boolValue {
+            throw IngestError(
+                code: .unsupportedType, path: path, message: "is a folder",
+                advice: "name the files in it (e.g. \(path)/*.pdf); folders as bundles come with the bundle extractor")
+        }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
             let size = attributes[.size] as? NSNumber
         else { throw .unreadable(path: path, reason: "cannot read file attributes") }

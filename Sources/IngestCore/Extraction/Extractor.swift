@@ -39,8 +39,9 @@ public protocol Extractor: Sendable {
     /// How well the extractor can take an input; `nil` when it cannot take it at all.
     ///
     /// The default: ``ExtractionConfidence/content`` when the detected type is one of ``fileTypes``,
-    /// ``ExtractionConfidence/fileExtension`` when the content carries no signature (text or unknown bytes) and
-    /// the extension is one of ``fileExtensions``, otherwise `nil`.
+    /// ``ExtractionConfidence/fileExtension`` when the content is text without a signature and the extension is
+    /// one of ``fileExtensions``, otherwise `nil`. Bytes of no known type are never taken by extension alone (a
+    /// binary blob named `.txt` is refused); an extractor for a binary format without magic bytes overrides this.
     func confidence(for input: SniffedInput) -> ExtractionConfidence?
 
     /// Extracts the input into a document.
@@ -59,8 +60,7 @@ extension Extractor {
     /// The default judgement: content type first, extension second.
     public func confidence(for input: SniffedInput) -> ExtractionConfidence? {
         if fileTypes.contains(input.detectedType) { return .content }
-        let generic: Set<FileType> = [.plainText, .binary]
-        if generic.contains(input.detectedType), fileExtensions.contains(input.fileExtension) { return .fileExtension }
+        if input.detectedType == .plainText, fileExtensions.contains(input.fileExtension) { return .fileExtension }
         return nil
     }
 }

@@ -2,34 +2,41 @@ import IngestCore
 
 /// Turns a page's text, character boxes and font runs into lines with style hints: position, width, dominant
 /// font size and boldness; and marks paragraph gaps (vertical space larger than the line spacing) with a blank line.
+///
+/// The page text is walked as UTF-8 bytes (one box per Unicode scalar, so a scalar starts at every byte that is not
+/// a continuation byte) and each line is assembled as bytes: pages hold thousands of characters.
 struct PDFLineBuilder: Sendable {
     /// Font name parts that mean a bold face.
     private static let boldMarkers = ["bold", "black", "heavy", "semibold", "demibold", "demi", ",b", "-bd", "extrabold"]
+    private static let boldMarkerBytes = boldMarkers.map { Array($0.utf8) }
 
     func lines(of page: PDFPageContent) -> [TextLine] {
-        let scalars = Array(page.text.unicodeScalars)
-        guard page.boxes.count == scalars.count else {
+        let bytes = Array(page.text.utf8)
+        let scalarCount = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        guard page.boxes.count == scalarCount else {
             // Without one box per character there is no geometry to trust: plain lines.
             return page.text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { TextLine(String($0), page: page.number) }
         }
-        let boldByRun = page.runs.map { run in
-            let name = run.fontName.lowercased()
-            return Self.boldMarkers.contains { name.contains($0) }
-        }
+        let boldByRun = Self.boldness(of: page.runs)
         var result: [TextLine] = []
         var runIndex = 0
-        var lineStart = 0
+        var lineStart = 0  // byte offset of the line's first byte
+        var position = 0  // scalar index of the byte at `lineStart`
         var previousBottom: Double?
         var previousHeight = 0.0
-        for index in 0...scalars.count {
-            guard index == scalars.count || scalars[index] == "\n" else { continue }
-            defer { lineStart = index + 1 }
+        var text: [UInt8] = []
+        for index in 0...bytes.count {
+            guard index == bytes.count || bytes[index] == UInt8(ascii: "\n") else { continue }
+            defer {
+                lineStart = index + 1
+                position += 1  // the line break
+            }
             guard lineStart < index else {
                 result.append(TextLine("", page: page.number))
                 continue
             }
-            var text = String.UnicodeScalarView()
+            text.removeAll(keepingCapacity: true)
             var minX = Double.greatestFiniteMagnitude
             var maxX = -Double.greatestFiniteMagnitude
             var minY = Double.greatestFiniteMagnitude
@@ -38,10 +45,16 @@ struct PDFLineBuilder: Sendable {
             var bold = 0
             var sizeSum = 0.0
             var previousRight: Double?
-            for position in lineStart..<index {
-                let scalar = scalars[position]
-                guard scalar != " " else {
-                    text.append(scalar)
+            var offset = lineStart
+            while offset < index {
+                let lead = bytes[offset]
+                let length = min(Self.scalarLength(lead: lead), index - offset)
+                defer {
+                    offset += length
+                    position += 1
+                }
+                guard lead != UInt8(ascii: " ") else {
+                    text.append(lead)
                     previousRight = nil
                     continue
                 }
@@ -51,11 +64,15 @@ struct PDFLineBuilder: Sendable {
                 if let previousRight {
                     let gap = box.x1 - previousRight
                     let em = max(box.y2 - box.y1, 1)
-                    if gap > em * 2 { text.append(contentsOf: "  ".unicodeScalars) }
-                    else if gap > em * 0.3 { text.append(" ") }
+                    if gap > em * 2 {
+                        text.append(UInt8(ascii: " "))
+                        text.append(UInt8(ascii: " "))
+                    } else if gap > em * 0.3 {
+                        text.append(UInt8(ascii: " "))
+                    }
                 }
                 previousRight = box.x2
-                text.append(scalar)
+                text.append(contentsOf: bytes[offset..<(offset + length)])
                 minX = min(minX, box.x1)
                 maxX = max(maxX, box.x2)
                 minY = min(minY, box.y1)
@@ -67,7 +84,7 @@ struct PDFLineBuilder: Sendable {
                 }
                 visible += 1
             }
-            let line = String(text)
+            let line = String(decoding: text, as: UTF8.self)
             guard visible > 0 else {
                 result.append(TextLine(line, page: page.number))
                 continue
@@ -84,5 +101,45 @@ struct PDFLineBuilder: Sendable {
             result.append(TextLine(line, page: page.number, style: style))
         }
         return TableRowMerger().merge(result, pageWidth: page.width)
+    }
+
+    /// The number of bytes of the UTF-8 sequence that starts with `lead`.
+    private static func scalarLength(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// Whether each run is set in a bold face. Runs in a row mostly share their font, so a name is judged once
+    /// per change.
+    private static func boldness(of runs: [PDFFontRun]) -> [Bool] {
+        var result: [Bool] = []
+        result.reserveCapacity(runs.count)
+        var previous: (name: String, isBold: Bool)?
+        for run in runs {
+            if let previous, previous.name == run.fontName {
+                result.append(previous.isBold)
+                continue
+            }
+            let isBold = isBoldFont(run.fontName)
+            previous = (run.fontName, isBold)
+            result.append(isBold)
+        }
+        return result
+    }
+
+    /// True when a font name contains one of ``boldMarkers``, ignoring case.
+    static func isBoldFont(_ fontName: String) -> Bool {
+        let name = fontName.utf8
+        // ASCII names (nearly all) are searched as bytes; others take the Unicode-aware road.
+        guard name.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            let lower = fontName.lowercased()
+            return boldMarkers.contains { lower.contains($0) }
+        }
+        let lower = name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return boldMarkerBytes.contains { marker in
+            guard marker.count <= lower.count else { return false }
+            return (0...(lower.count - marker.count)).contains { start in
+                lower[start..<(start + marker.count)].elementsEqual(marker)
+            }
+        }
     }
 }

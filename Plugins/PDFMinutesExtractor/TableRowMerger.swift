@@ -12,8 +12,7 @@ struct TableRowMerger: Sendable {
     func merge(_ lines: [TextLine], pageWidth: Double) -> [TextLine] {
         let cells = lines.indices.filter { index in
             guard let style = lines[index].style, !lines[index].text.isEmpty else { return false }
-            return style.width < pageWidth * maxCellShare
-                && lines[index].text.split(separator: " ").count <= maxCellWords
+            return style.width < pageWidth * maxCellShare && hasAtMostCellWords(lines[index].text)
         }
         guard cells.count >= 2 else { return lines }
         var rows: [[Int]] = []
@@ -40,6 +39,26 @@ struct TableRowMerger: Sendable {
             removed.formUnion(row.filter { $0 != first })
         }
         return result.indices.filter { !removed.contains($0) }.map { result[$0] }
+    }
+
+    /// True when the text has at most ``maxCellWords`` words (runs of characters between spaces).
+    private func hasAtMostCellWords(_ text: String) -> Bool {
+        // Below U+0300 every scalar is a character of its own, so spaces can be counted as bytes.
+        guard text.utf8.allSatisfy({ $0 < 0xCC }) else {
+            return text.split(separator: " ").count <= maxCellWords
+        }
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+                if words > maxCellWords { return false }
+            }
+        }
+        return true
     }
 
     private func baseline(_ line: TextLine) -> Double {

@@ -30,7 +30,7 @@ struct RegionScanner {
     /// True for the region before the first item, where labelled fields are read.
     let isHeader: Bool
 
-    private static let fieldKinds: Set<LabelCatalog.Kind> = [
+    private static let fieldKinds: LabelCatalog.Kinds = [
         .present, .absent, .secretary, .chair, .guest, .date, .time, .location, .organization, .agenda,
     ]
 

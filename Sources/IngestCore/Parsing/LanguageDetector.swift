@@ -4,13 +4,33 @@ enum LanguageDetector {
     static func detect(_ lines: [SourceLine], among vocabularies: [MinutesVocabulary]) -> MinutesVocabulary? {
         var counts = Array(repeating: 0, count: vocabularies.count)
         var seen = 0
+        func count(_ token: String) {
+            for index in vocabularies.indices where vocabularies[index].commonWords.contains(token) {
+                counts[index] += 1
+            }
+            seen += 1
+        }
         for line in lines where !line.isBlank {
-            for word in line.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                let token = String(word)
-                for index in vocabularies.indices where vocabularies[index].commonWords.contains(token) {
-                    counts[index] += 1
+            let lower = line.text.lowercased()
+            if lower.hasStandaloneScalars {
+                // Characters are scalars: find the runs of letters without forming characters.
+                let scalars = lower.unicodeScalars
+                var start: String.Index?
+                var index = scalars.startIndex
+                while index != scalars.endIndex {
+                    let scalar = scalars[index]
+                    let isLetter = scalar.isASCII ? UInt8(scalar.value).isASCIILetter : scalar.properties.isAlphabetic
+                    if isLetter {
+                        if start == nil { start = index }
+                    } else if let wordStart = start {
+                        count(String(lower[wordStart..<index]))
+                        start = nil
+                    }
+                    index = scalars.index(after: index)
                 }
-                seen += 1
+                if let wordStart = start { count(String(lower[wordStart...])) }
+            } else {
+                for word in lower.split(whereSeparator: { !$0.isLetter }) { count(String(word)) }
             }
             if seen > 5_000 { break }
         }

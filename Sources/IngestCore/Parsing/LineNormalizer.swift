@@ -8,6 +8,12 @@ enum LineNormalizer {
     }
 
     private static func sourceLine(_ line: TextLine) -> SourceLine {
+        // Most lines hold nothing to clean: then only their ends need measuring.
+        if !needsCleaning(line.text), let runs = line.text.spaceRuns() {
+            let text = String(runs.trimmed)
+            return SourceLine(text: text, indent: text.isEmpty ? 0 : runs.leading, trailingSpaces: runs.trailing,
+                              page: line.page, style: line.style)
+        }
         var cleaned = ""
         cleaned.reserveCapacity(line.text.utf8.count)
         for scalar in line.text.unicodeScalars {
@@ -23,6 +29,27 @@ enum LineNormalizer {
         let text = cleaned.trimmingSpaces()
         return SourceLine(text: text, indent: text.isEmpty ? 0 : indent, trailingSpaces: trailing, page: line.page,
                           style: line.style)
+    }
+
+    /// True when the text holds a scalar that ``sourceLine(_:)`` replaces or drops: tabs, control characters,
+    /// unusual spaces, zero-width characters and the byte order mark.
+    private static func needsCleaning(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x00...0x08, 0x0B...0x1F, 0x7F, 0x09, 0xE3: return true  // U+3000 is E3 80 80; other E3 pass below
+            case 0xA0 where previous == 0xC2: return true  // U+00A0
+            case 0x80...0x8D where previous == 0x80 && beforePrevious == 0xE2: return true  // U+2000…U+200D
+            case 0xAF where previous == 0x80 && beforePrevious == 0xE2: return true  // U+202F
+            case 0x9F where previous == 0x81 && beforePrevious == 0xE2: return true  // U+205F
+            case 0xBF where previous == 0xBB && beforePrevious == 0xEF: return true  // U+FEFF
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// Some PDF text tools follow every line with an empty one and mark real breaks with a line holding only
@@ -62,6 +89,7 @@ enum LineNormalizer {
 extension StringProtocol {
     /// The text without leading and trailing spaces.
     func trimmingSpaces() -> String {
+        if let runs = spaceRuns() { return String(runs.trimmed) }
         guard let first = firstIndex(where: { $0 != " " }) else { return "" }
         guard let last = lastIndex(where: { $0 != " " }) else { return "" }
         return String(self[first...last])

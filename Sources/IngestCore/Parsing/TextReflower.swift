@@ -16,13 +16,34 @@ struct TextReflower: Sendable {
         self.lineWidth = lineWidth
         var words: Set<String> = []
         // Only a text with a line ending in a hyphen needs the dictionary.
-        let hyphenated = documentText.contains { $0.text.last == "-" }
+        let hyphenated = documentText.contains { $0.text.lastCharacterIs(UInt8(ascii: "-")) }
         for line in documentText where hyphenated {
-            for word in line.text.lowercased().split(whereSeparator: Self.isWordBoundary) where word.utf8.count > 2 {
-                words.insert(String(word))
+            let lower = line.text.lowercased()
+            guard lower.hasStandaloneScalars else {
+                for word in lower.split(whereSeparator: Self.isWordBoundary) where word.utf8.count > 2 {
+                    words.insert(String(word))
+                }
+                continue
             }
+            // Characters are scalars here, and an ASCII byte is always an ASCII scalar: split the bytes.
+            let bytes = lower.utf8
+            var start = bytes.startIndex
+            var index = bytes.startIndex
+            while index != bytes.endIndex {
+                if Self.isWordBoundary(bytes[index]) {
+                    if bytes.distance(from: start, to: index) > 2 { words.insert(String(lower[start..<index])) }
+                    start = bytes.index(after: index)
+                }
+                index = bytes.index(after: index)
+            }
+            if bytes.distance(from: start, to: index) > 2 { words.insert(String(lower[start..<index])) }
         }
         vocabulary = words
+    }
+
+    /// ``isWordBoundary(_:)-(Character)`` for a byte of UTF-8: bytes of non-ASCII scalars are word parts.
+    private static func isWordBoundary(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != UInt8(ascii: "-") && !byte.isASCIIDigitByte && !byte.isASCIILetter
     }
 
     /// Spaces and punctuation end a word; cheaper than asking every character whether it is a letter.
@@ -110,9 +131,7 @@ struct TextReflower: Sendable {
             } else if result.last == "\u{00AD}" {
                 result.removeLast()
                 result += text
-            } else if result.last == "-", result.count >= 2, let beforeHyphen = result.dropLast().last,
-                beforeHyphen.isLetter
-            {
+            } else if result.last == "-", let beforeHyphen = result.dropLast().last, beforeHyphen.isLetter {
                 result = joinHyphenated(result, text)
             } else {
                 result += " " + text
@@ -127,7 +146,9 @@ struct TextReflower: Sendable {
     /// "én-til- én-oppfølging" → "én-til-én-oppfølging": a space after the second hyphen of a compound is a
     /// line-break artifact of the text tool, unlike "rus- og" where the hyphen stands for a shared word part.
     static func closingCompoundGaps(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "-")), text.contains("- ") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        if text.hasStandaloneScalars { return closingCompoundGapsByScalars(text) }
+        guard text.contains("- ") else { return text }
         var result = ""
         var word = ""  // the word being read, hyphens included
         var pendingGap = false
@@ -153,9 +174,57 @@ struct TextReflower: Sendable {
         return result
     }
 
+    /// ``closingCompoundGaps(_:)`` for text whose characters are its scalars: the same walk, keeping of the word
+    /// only what the rule asks (how many hyphens, whether it ends in one) and dropping the gap spaces from the bytes.
+    private static func closingCompoundGapsByScalars(_ text: String) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var hyphens = 0  // in the word being read
+        var endsWithHyphen = false
+        var pendingGap = false
+        var changed = false
+        for scalar in text.unicodeScalars {
+            if pendingGap {
+                pendingGap = false
+                if hyphens >= 2, scalar.isASCII ? scalar.value >= 0x61 && scalar.value <= 0x7A
+                    : Character(scalar).isLowercase
+                {
+                    changed = true
+                    UTF8.encode(scalar) { result.append($0) }
+                    endsWithHyphen = false
+                    continue
+                }
+                result.append(UInt8(ascii: " "))
+                hyphens = 0
+                endsWithHyphen = false
+            }
+            if scalar == " ", endsWithHyphen {
+                pendingGap = true
+                continue
+            }
+            UTF8.encode(scalar) { result.append($0) }
+            if scalar == "-" {
+                hyphens += 1
+                endsWithHyphen = true
+            } else if scalar.isASCII ? UInt8(scalar.value).isASCIILetter : scalar.properties.isAlphabetic {
+                endsWithHyphen = false
+            } else {
+                hyphens = 0
+                endsWithHyphen = false
+            }
+        }
+        if pendingGap { result.append(UInt8(ascii: " ")) }
+        return changed ? String(decoding: result, as: UTF8.self) : text
+    }
+
     private func joinHyphenated(_ head: String, _ tail: String) -> String {
-        let fragment = head.dropLast().split(separator: " ").last.map(String.init) ?? ""
-        let nextWord = tail.split(separator: " ").first.map(String.init) ?? tail
+        // The last word before the hyphen and the first word of the next line, without splitting either line.
+        var beforeHyphen = head.dropLast()
+        while beforeHyphen.last == " " { beforeHyphen.removeLast() }
+        let fragment = beforeHyphen.lastIndex(of: " ").map { String(beforeHyphen[beforeHyphen.index(after: $0)...]) }
+            ?? String(beforeHyphen)
+        let tailStart = tail.drop(while: { $0 == " " })
+        let nextWord = tailStart.isEmpty ? tail : String(tailStart.prefix(while: { $0 != " " }))
         let nextCore = nextWord.prefix(while: { $0.isLetter || $0 == "-" })
         if Self.conjunctions.contains(nextWord.lowercased()) { return head + " " + tail }
         guard let first = nextCore.first, first.isLowercase else { return head + tail }

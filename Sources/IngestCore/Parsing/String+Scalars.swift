@@ -1,0 +1,81 @@
+/// Cheap tests that let the parser work on bytes and scalars instead of characters where that gives the same answer.
+///
+/// Swift compares and counts `Character`s: grapheme clusters, compared by canonical equivalence. That is costly and
+/// mostly needless: in text made only of the scalars below, every scalar is a character of its own (none of them
+/// joins its neighbours in a grapheme cluster) and no two of them are canonically equivalent, so counting, splitting
+/// and comparing scalars (or, for ASCII, bytes) gives exactly what the `Character` operations give. Text with any
+/// other scalar takes the `Character` road.
+extension Unicode.Scalar {
+    /// True for a scalar that is always a character of its own and canonically equivalent to no other scalar of
+    /// this set: ASCII without the carriage return (CR LF is one character), Latin-1, Latin Extended-A and -B and
+    /// IPA (below U+0300, where combining marks start), general punctuation without the zero-width and invisible
+    /// format characters, currency signs, geometric shapes (bullets), Latin ligatures and the replacement character.
+    var isStandalone: Bool {
+        switch value {
+        case 0x0D: false
+        case 0x0000..<0x0300: true
+        case 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF, 0x25A0...0x25FF, 0xFB00...0xFB06, 0xFFFD: true
+        default: false
+        }
+    }
+}
+
+extension StringProtocol {
+    /// True when every scalar of the text ``Unicode/Scalar/isStandalone``: its characters are then its scalars.
+    var hasStandaloneScalars: Bool {
+        // Bytes below 0xCC are ASCII, continuation bytes or leads of scalars below U+0300.
+        if utf8.allSatisfy({ $0 < 0xCC && $0 != 0x0D }) { return true }
+        return unicodeScalars.allSatisfy(\.isStandalone)
+    }
+
+    /// True when the text is all ASCII without a carriage return: its characters are then its bytes.
+    var isPlainASCII: Bool {
+        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+}
+
+extension UInt8 {
+    /// The ASCII lowercase of a byte; other bytes unchanged.
+    var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }
+
+    /// True for the ASCII letters A–Z and a–z.
+    var isASCIILetter: Bool { (self | 0x20) >= 0x61 && (self | 0x20) <= 0x7A }
+
+    /// True for the ASCII digits 0–9.
+    var isASCIIDigitByte: Bool { self >= 0x30 && self <= 0x39 }
+}
+
+extension StringProtocol {
+    /// The runs of spaces at both ends and the text between, found on bytes; `nil` when a neighbour of a run might
+    /// join a space into a larger character (a combining mark after the leading run, a prepended concatenation mark
+    /// before the trailing run), where only counting characters is right.
+    func spaceRuns() -> (leading: Int, trailing: Int, trimmed: Substring)? {
+        let text = Substring(self)
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else {
+            let count = bytes.count
+            return (count, count, text[text.endIndex...])
+        }
+        // The scalar after the leading spaces: below U+0300 it cannot extend the last space.
+        if first != bytes.startIndex, bytes[first] >= 0xCC { return nil }
+        guard let last = bytes.lastIndex(where: { $0 != UInt8(ascii: " ") }) else { return nil }
+        let end = bytes.index(after: last)
+        if end != bytes.endIndex, bytes[last] >= 0x80 {
+            // The scalar before the trailing spaces: prepended concatenation marks start at U+0600.
+            guard let scalar = text[..<end].unicodeScalars.last, scalar.value < 0x600 else { return nil }
+        }
+        return (bytes.distance(from: bytes.startIndex, to: first), bytes.distance(from: end, to: bytes.endIndex),
+                text[first..<end])
+    }
+}
+
+extension String {
+    /// True when the last character is the ASCII character `ascii` alone, as `last == Character(…)` tells, without
+    /// finding the last grapheme cluster when the scalar before cannot join it.
+    func lastCharacterIs(_ ascii: UInt8) -> Bool {
+        let scalars = unicodeScalars
+        guard let last = scalars.last, last.value == UInt32(ascii) else { return false }
+        guard let before = scalars.dropLast().last, !before.isStandalone else { return true }
+        return self.last == Character(Unicode.Scalar(ascii))
+    }
+}

@@ -20,14 +20,26 @@ struct ItemNumber: Sendable, Equatable {
     ///   - text: the line.
     ///   - prefixes: the item prefixes of all known languages, lowercase, longest first.
     static func parse(_ text: String, prefixes: [String]) -> ItemNumber? {
-        guard text.isPlainASCII else { return parse(characters: text, prefixes: prefixes) }
-        // ASCII: characters are bytes. Most lines start with neither a digit nor a prefix's first letter.
-        guard let first = text.utf8.first else { return nil }
-        if !first.isASCIIDigitByte {
-            let lower = first.asciiLowercased
-            guard prefixes.contains(where: { !$0.isPlainASCII || $0.utf8.first == lower }) else { return nil }
+        // Most lines start with neither a digit nor a prefix's first letter. When the first character is one
+        // standalone scalar (see ``Unicode/Scalar/isStandalone``), only a prefix whose first character is that
+        // scalar lowercased can match: prefixes starting with an ASCII character are told apart by their first byte.
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first else { return nil }
+        if first.isStandalone, !(0x30...0x39).contains(first.value), scalars.dropFirst().first?.isStandalone ?? true {
+            let lower = first.isASCII ? UInt8(first.value).asciiLowercased : nil
+            guard prefixes.contains(where: { !startsWithASCIICharacter($0) || $0.utf8.first == lower }) else {
+                return nil
+            }
         }
+        guard text.isPlainASCII else { return parse(characters: text, prefixes: prefixes) }
         return parse(bytes: Array(text.utf8), prefixes: prefixes)
+    }
+
+    /// True when a word's first character is one ASCII scalar.
+    private static func startsWithASCIICharacter(_ word: String) -> Bool {
+        let scalars = word.unicodeScalars
+        guard let first = scalars.first, first.isASCII, first.isStandalone else { return false }
+        return scalars.dropFirst().first?.isStandalone ?? true
     }
 
     /// ``parse(_:prefixes:)`` for ASCII text, given as its bytes.

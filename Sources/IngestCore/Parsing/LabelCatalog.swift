@@ -65,6 +65,8 @@ struct LabelCatalog: Sendable {
     private let labelsByFirstByte: [[Label]]
     /// Closing phrases with their bytes when all ASCII.
     private let closingPhraseBytes: [(phrase: String, ascii: [UInt8]?)]
+    /// The first bytes of the closing phrases, when each phrase starts with a character that is one ASCII scalar.
+    private let closingPhraseFirstBytes: Set<UInt8>?
     /// False when a word holds a scalar that is canonically equivalent to an ASCII character (KELVIN SIGN and
     /// two others): then only the Unicode-aware comparison is right.
     private let asciiFastPath: Bool
@@ -101,6 +103,11 @@ struct LabelCatalog: Sendable {
         labelsByFirstByte = byFirstByte
         closingPhrases = Array(Set(vocabularies.flatMap(\.closingPhrases))).sorted { $0.count > $1.count }
         closingPhraseBytes = closingPhrases.map { ($0, Self.asciiBytes($0)) }
+        let startASCII = closingPhrases.allSatisfy { phrase in
+            let bytes = Array(phrase.utf8.prefix(2))
+            return bytes.first.map { $0 < 0x80 && $0 != 0x0D } == true && (bytes.count < 2 || bytes[1] < 0xCC)
+        }
+        closingPhraseFirstBytes = startASCII ? Set(closingPhrases.compactMap(\.utf8.first)) : nil
         itemPrefixes = Array(Set(vocabularies.flatMap(\.itemPrefixes))).sorted { $0.count > $1.count }
         asciiFastPath = !(labels.map(\.1) + closingPhrases).contains { word in
             word.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
@@ -135,7 +142,7 @@ struct LabelCatalog: Sendable {
             // first character: look the candidates up by byte and decide without lowercasing anything.
             let second = utf8.dropFirst().first ?? 0
             guard second < 0xCC else { return unicodeMatch(line, kinds: kinds, extraWords: extraWords) }
-            let candidates = labelsByFirstByte[Int(Self.asciiLowercased(first))]
+            let candidates = labelsByFirstByte[Int(first.asciiLowercased)]
             guard candidates.contains(where: { kinds.contains(Kinds($0.kind)) }) else { return nil }
             if let headLength = Self.asciiHeadLength(line, limit: 64) {
                 return asciiMatch(line, headLength: headLength, candidates: candidates, kinds: kinds,
@@ -150,7 +157,7 @@ struct LabelCatalog: Sendable {
     private func asciiMatch(_ line: String, headLength: Int, candidates: [Label], kinds: Kinds,
                             extraWords: Int) -> Match? {
         let utf8 = line.utf8
-        let head = utf8.prefix(headLength).map(Self.asciiLowercased)
+        let head = utf8.prefix(headLength).map(\.asciiLowercased)
         func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
         for label in candidates {
             guard kinds.contains(Kinds(label.kind)), let bytes = label.ascii, bytes.count <= headLength,
@@ -168,7 +175,7 @@ struct LabelCatalog: Sendable {
             // "Vedlegg til referatet:", "Tid og sted:"
             if extraWords > 0, let colon = head[labelEnd...].firstIndex(of: UInt8(ascii: ":")) {
                 let between = head[labelEnd..<colon].split(separator: UInt8(ascii: " "))
-                if between.count <= extraWords, between.allSatisfy({ $0.allSatisfy(Self.isASCIILetter) }) {
+                if between.count <= extraWords, between.allSatisfy({ $0.allSatisfy(\.isASCIILetter) }) {
                     return Match(kind: label.kind, label: String(line[..<index(colon)]),
                                  rest: line[index(colon + 1)...].trimmingSpaces(), hadColon: true)
                 }
@@ -179,14 +186,6 @@ struct LabelCatalog: Sendable {
             }
         }
         return nil
-    }
-
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 
     /// ``match(_:kinds:extraWords:)`` for any text, character by character.
@@ -235,8 +234,15 @@ struct LabelCatalog: Sendable {
 
     /// The closing phrase at the start of a line ("Møtet hevet kl. 16.00."), if any.
     func closingPhrase(in text: String) -> String? {
+        // A first character that is one ASCII scalar, lowercased, must be the first byte of a phrase.
+        let utf8 = text.utf8
+        if asciiFastPath, let first = utf8.first, first < 0x80, first != 0x0D, (utf8.dropFirst().first ?? 0) < 0xCC,
+            let firstBytes = closingPhraseFirstBytes, !firstBytes.contains(first.asciiLowercased)
+        {
+            return nil
+        }
         if asciiFastPath, let headLength = Self.asciiHeadLength(text, limit: 40) {
-            let head = text.utf8.prefix(headLength).map(Self.asciiLowercased)
+            let head = text.utf8.prefix(headLength).map(\.asciiLowercased)
             return closingPhraseBytes.first { phrase in
                 guard let bytes = phrase.ascii else { return false }
                 return bytes.count <= headLength && head[..<bytes.count].elementsEqual(bytes)

@@ -145,8 +145,7 @@ struct RegionScanner {
     /// A grid of fields printed side by side reads as one line ("Dato:  18 August 2025  Tid:  9 am – 10 am"):
     /// split it before each column that starts with a field label.
     private func splitAtLabels(_ line: SourceLine) -> [SourceLine] {
-        guard line.text.contains("  ") else { return [line] }
-        let cells = line.text.components(separatedBy: "  ").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        guard let cells = Self.cellsAtColumnGaps(line.text) else { return [line] }
         var result: [SourceLine] = []
         for cell in cells {
             let startsField = catalog.match(cell, kinds: Self.fieldKinds, extraWords: 1)?.hadColon == true
@@ -159,6 +158,35 @@ struct RegionScanner {
             }
         }
         return result
+    }
+
+    /// The cells of a line split at every two spaces, trimmed, empty ones dropped; `nil` for a line without two
+    /// spaces in a row.
+    private static func cellsAtColumnGaps(_ text: String) -> [String]? {
+        guard text.hasStandaloneScalars else {
+            guard text.contains("  ") else { return nil }
+            return text.components(separatedBy: "  ").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        }
+        // Characters are scalars: split the bytes, taking two spaces at a time from the left.
+        let bytes = text.utf8
+        var cells: [String] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        var foundGap = false
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: " "), next != bytes.endIndex, bytes[next] == UInt8(ascii: " ") {
+                foundGap = true
+                cells.append(text[start..<index].trimmingSpaces())
+                start = bytes.index(after: next)
+                index = start
+            } else {
+                index = next
+            }
+        }
+        guard foundGap else { return nil }
+        cells.append(text[start...].trimmingSpaces())
+        return cells.filter { !$0.isEmpty }
     }
 
     /// A participant table ("Name  Role" rows with blank lines between them) goes on after a blank line when the
@@ -183,7 +211,7 @@ struct RegionScanner {
 
     /// A place and a date alone on a line, as minutes are signed: "Drammen, 9. mai 2024".
     private func isSignature(_ text: String) -> Bool {
-        guard let comma = text.firstIndex(of: ","), text.count < 60 else { return false }
+        guard text.utf8.contains(UInt8(ascii: ",")), let comma = text.firstIndex(of: ","), text.count < 60 else { return false }
         let place = text[..<comma].split(separator: " ")
         guard (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
         let rest = text[text.index(after: comma)...].trimmingSpaces()

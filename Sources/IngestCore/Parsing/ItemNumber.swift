@@ -15,28 +15,49 @@ struct ItemNumber: Sendable, Equatable {
         lhs.prefix == rhs.prefix && lhs.number == rhs.number && lhs.separator == rhs.separator && lhs.rest == rhs.rest
     }
 
+    /// Item prefix words ready for matching.
+    struct Prefixes: Sendable {
+        /// The words, lowercase, longest first.
+        let words: [String]
+        /// Indexed by byte: whether a word starts with that ASCII character; `nil` when some word starts otherwise.
+        let firstBytes: [Bool]?
+
+        init(_ words: [String]) {
+            self.words = words
+            var firstBytes = [Bool](repeating: false, count: 128)
+            var allASCII = true
+            for word in words {
+                if ItemNumber.startsWithASCIICharacter(word), let first = word.utf8.first {
+                    firstBytes[Int(first)] = true
+                } else {
+                    allASCII = false
+                }
+            }
+            self.firstBytes = allASCII ? firstBytes : nil
+        }
+    }
+
     /// Reads an item number at the start of a line.
     /// - Parameters:
     ///   - text: the line.
-    ///   - prefixes: the item prefixes of all known languages, lowercase, longest first.
-    static func parse(_ text: String, prefixes: [String]) -> ItemNumber? {
+    ///   - prefixes: the item prefixes of all known languages.
+    static func parse(_ text: String, prefixes: Prefixes) -> ItemNumber? {
         // Most lines start with neither a digit nor a prefix's first letter. When the first character is one
         // standalone scalar (see ``Unicode/Scalar/isStandalone``), only a prefix whose first character is that
         // scalar lowercased can match: prefixes starting with an ASCII character are told apart by their first byte.
         let scalars = text.unicodeScalars
         guard let first = scalars.first else { return nil }
-        if first.isStandalone, !(0x30...0x39).contains(first.value), scalars.dropFirst().first?.isStandalone ?? true {
-            let lower = first.isASCII ? UInt8(first.value).asciiLowercased : nil
-            guard prefixes.contains(where: { !startsWithASCIICharacter($0) || $0.utf8.first == lower }) else {
-                return nil
-            }
+        if let firstBytes = prefixes.firstBytes, first.isStandalone, !(0x30...0x39).contains(first.value),
+            scalars.dropFirst().first?.isStandalone ?? true
+        {
+            guard first.isASCII, firstBytes[Int(UInt8(first.value).asciiLowercased)] else { return nil }
         }
-        guard text.isPlainASCII else { return parse(characters: text, prefixes: prefixes) }
-        return parse(bytes: Array(text.utf8), prefixes: prefixes)
+        guard text.isPlainASCII else { return parse(characters: text, prefixes: prefixes.words) }
+        return parse(bytes: Array(text.utf8), prefixes: prefixes.words)
     }
 
     /// True when a word's first character is one ASCII scalar.
-    private static func startsWithASCIICharacter(_ word: String) -> Bool {
+    fileprivate static func startsWithASCIICharacter(_ word: String) -> Bool {
         let scalars = word.unicodeScalars
         guard let first = scalars.first, first.isASCII, first.isStandalone else { return false }
         return scalars.dropFirst().first?.isStandalone ?? true

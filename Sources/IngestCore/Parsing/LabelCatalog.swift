@@ -71,7 +71,7 @@ struct LabelCatalog: Sendable {
     /// two others): then only the Unicode-aware comparison is right.
     private let asciiFastPath: Bool
     let closingPhrases: [String]
-    let itemPrefixes: [String]
+    let itemPrefixes: ItemNumber.Prefixes
 
     init(vocabularies: [MinutesVocabulary]) {
         var labels: [(Kind, String)] = []
@@ -108,7 +108,8 @@ struct LabelCatalog: Sendable {
             return bytes.first.map { $0 < 0x80 && $0 != 0x0D } == true && (bytes.count < 2 || bytes[1] < 0xCC)
         }
         closingPhraseFirstBytes = startASCII ? Set(closingPhrases.compactMap(\.utf8.first)) : nil
-        itemPrefixes = Array(Set(vocabularies.flatMap(\.itemPrefixes))).sorted { $0.count > $1.count }
+        itemPrefixes = ItemNumber.Prefixes(
+            Array(Set(vocabularies.flatMap(\.itemPrefixes))).sorted { $0.count > $1.count })
         asciiFastPath = !(labels.map(\.1) + closingPhrases).contains { word in
             word.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
         }

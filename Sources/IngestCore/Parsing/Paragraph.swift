@@ -21,7 +21,7 @@ struct ListMarker: Sendable, Equatable {
     static func parse(_ text: String) -> ListMarker? {
         guard let first = text.first else { return nil }
         let afterFirst = text.dropFirst()
-        if "-–—•*▪·○◦►‣".contains(first) {
+        if Self.isBullet(first) {
             if afterFirst.first == " " {
                 let content = afterFirst.trimmingSpaces()
                 return content.isEmpty ? nil : ListMarker(rendered: "- ", content: content)
@@ -36,7 +36,8 @@ struct ListMarker: Sendable, Equatable {
         var body = Substring(text)
         let parenthesised = body.first == "("
         if parenthesised { body = body.dropFirst() }
-        let token = body.prefix(while: { $0.isLetter || $0.isASCIIDigit })
+        // Only a token of up to three characters counts: look no further than four.
+        let token = body.prefix(4).prefix(while: { $0.isLetter || $0.isASCIIDigit })
         guard !token.isEmpty, token.count <= 3 else { return nil }
         let afterToken = body.dropFirst(token.count)
         let isEnumerator = token.allSatisfy(\.isASCIIDigit) || (token.count == 1 && token.first?.isLowercase == true)
@@ -52,5 +53,12 @@ struct ListMarker: Sendable, Equatable {
         if afterToken.first == ".", firstOfContent.isLowercase { return nil }
         let marker = String(text[..<rest.startIndex])
         return ListMarker(rendered: marker + " ", content: content)
+    }
+
+    /// The bullets: "-", "–", "—", "•", "*", "▪", "·", "○", "◦", "►", "‣".
+    private static func isBullet(_ character: Character) -> Bool {
+        // The only ASCII bullets are the hyphen and the asterisk; other ASCII characters need no string search.
+        if let ascii = character.asciiValue { return ascii == UInt8(ascii: "-") || ascii == UInt8(ascii: "*") }
+        return "–—•▪·○◦►‣".contains(character)
     }
 }

@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(name: "IngestCoreTests", dependencies: ["IngestCore"]),
         .testTarget(
-            name: "PDFMinutesExtractorTests", dependencies: ["PDFMinutesExtractor", "PlainTextExtractor", "IngestCore"]),
+            name: "PDFMinutesExtractorTests", dependencies: ["PDFMinutesExtractor", "PlainTextExtractor", "IngestCore"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "PlainTextExtractorTests", dependencies: ["PlainTextExtractor", "IngestCore"]),
         .testTarget(name: "IngestCLITests", dependencies: ["IngestCore", "ingest"]),
     ]

@@ -82,52 +82,36 @@ struct PopplerDocument: ~Copyable {
         return owner.content(number: index + 1)
     }
 
-    /// The embedded files (the document's EmbeddedFiles and file-attachment annotations on its pages), each read up
-    /// up to a size limit.
+    /// The embedded files, each read up to a size limit.
     /// - Parameter maxBytes: the largest attachment read; larger ones are reported, not read.
     func embeddedFiles(maxBytes: Int) -> [PDFEmbeddedFile] {
+        guard poppler_document_has_attachments(handle) != 0 else { return [] }
+        guard let list = poppler_document_get_attachments(handle) else { return [] }
+        defer { g_list_free_full(list) { g_object_unref($0) } }
         var files: [PDFEmbeddedFile] = []
-        if poppler_document_has_attachments(handle) != 0, let list = poppler_document_get_attachments(handle) {
-            defer { g_list_free_full(list) { g_object_unref($0) } }
-            var cursor: UnsafeMutablePointer<GList>? = list
-            while let node = cursor {
-                cursor = node.pointee.next
-                guard let attachment = node.pointee.data?.assumingMemoryBound(to: PopplerAttachment.self) else {
-                    continue
-                }
-                files.append(Self.read(attachment, number: files.count + 1, maxBytes: maxBytes))
-            }
-        }
-        for index in 0..<pageCount {
-            guard let page = poppler_document_get_page(handle, Int32(index)) else { continue }
-            let owner = PopplerPage(handle: page)
-            for attachment in owner.annotationAttachments() {
-                defer { g_object_unref(UnsafeMutableRawPointer(attachment)) }
-                files.append(Self.read(attachment, number: files.count + 1, maxBytes: maxBytes))
-            }
+        var cursor: UnsafeMutablePointer<GList>? = list
+        var index = 0
+        while let node = cursor {
+            defer { cursor = node.pointee.next }
+            index += 1
+            guard let attachment = node.pointee.data?.assumingMemoryBound(to: PopplerAttachment.self) else { continue }
+            let name = poppler_attachment_get_name(attachment).map { String(cString: $0) } ?? "attachment-\(index)"
+            let description = poppler_attachment_get_description(attachment).map { String(cString: $0) }
+            let sink = AttachmentSink(limit: maxBytes)
+            var error: UnsafeMutablePointer<GError>?
+            let context = Unmanaged.passRetained(sink)
+            let saved = poppler_attachment_save_to_callback(attachment, { buffer, count, userData, _ in
+                guard let userData else { return 0 }
+                let sink = Unmanaged<AttachmentSink>.fromOpaque(userData).takeUnretainedValue()
+                return sink.append(buffer, count: Int(count)) ? 1 : 0
+            }, context.toOpaque(), &error)
+            context.release()
+            let failure = PopplerOpenFailure.message(&error)
+            files.append(PDFEmbeddedFile(
+                name: name, description: description, data: saved != 0 ? sink.data : nil,
+                failure: saved != 0 ? nil : (sink.overLimit ? "larger than \(maxBytes) bytes" : failure ?? "unreadable")))
         }
         return files
-    }
-
-    /// Reads one attachment's name, description and bytes (the attachment stays owned by the caller).
-    private static func read(_ attachment: UnsafeMutablePointer<PopplerAttachment>, number: Int, maxBytes: Int)
-        -> PDFEmbeddedFile
-    {
-        let name = poppler_attachment_get_name(attachment).map { String(cString: $0) } ?? "attachment-\(number)"
-        let description = poppler_attachment_get_description(attachment).map { String(cString: $0) }
-        let sink = AttachmentSink(limit: maxBytes)
-        var error: UnsafeMutablePointer<GError>?
-        let context = Unmanaged.passRetained(sink)
-        let saved = poppler_attachment_save_to_callback(attachment, { buffer, count, userData, _ in
-            guard let userData else { return 0 }
-            let sink = Unmanaged<AttachmentSink>.fromOpaque(userData).takeUnretainedValue()
-            return sink.append(buffer, count: Int(count)) ? 1 : 0
-        }, context.toOpaque(), &error)
-        context.release()
-        let failure = PopplerOpenFailure.message(&error)
-        return PDFEmbeddedFile(
-            name: name, description: description, data: saved != 0 ? sink.data : nil,
-            failure: saved != 0 ? nil : (sink.overLimit ? "larger than \(maxBytes) bytes" : failure ?? "unreadable"))
     }
 }
 
@@ -137,25 +121,6 @@ private struct PopplerPage: ~Copyable {
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(handle))
-    }
-
-    /// The files attached through file-attachment annotations, each with a reference the caller must release
-    /// with `g_object_unref`.
-    func annotationAttachments() -> [UnsafeMutablePointer<PopplerAttachment>] {
-        guard let mapping = poppler_page_get_annot_mapping(handle) else { return [] }
-        defer { poppler_page_free_annot_mapping(mapping) }
-        var result: [UnsafeMutablePointer<PopplerAttachment>] = []
-        var cursor: UnsafeMutablePointer<GList>? = mapping
-        while let node = cursor {
-            cursor = node.pointee.next
-            guard let entry = node.pointee.data?.assumingMemoryBound(to: PopplerAnnotMapping.self),
-                let annotation = entry.pointee.annot,
-                poppler_annot_get_annot_type(annotation) == POPPLER_ANNOT_FILE_ATTACHMENT,
-                let attachment = poppler_annot_file_attachment_get_attachment(annotation)
-            else { continue }
-            result.append(attachment)
-        }
-        return result
     }
 
     func content(number: Int) -> PDFPageContent {

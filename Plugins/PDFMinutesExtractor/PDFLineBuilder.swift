@@ -72,7 +72,11 @@ struct PDFLineBuilder: Sendable {
                     }
                 }
                 previousRight = box.x2
-                text.append(contentsOf: bytes[offset..<(offset + length)])
+                if length == 1 {
+                    text.append(lead)
+                } else {
+                    text.append(contentsOf: bytes[offset..<(offset + length)])
+                }
                 minX = min(minX, box.x1)
                 maxX = max(maxX, box.x2)
                 minY = min(minY, box.y1)

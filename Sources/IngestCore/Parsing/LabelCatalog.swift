@@ -57,6 +57,8 @@ struct LabelCatalog: Sendable {
         var text: String
         /// The label's bytes when it is all ASCII; `nil` otherwise (it then cannot start an ASCII line).
         var ascii: [UInt8]?
+        /// The label's scalars when they are all standalone (see ``Unicode/Scalar/isStandalone``).
+        var scalars: [Unicode.Scalar]?
     }
 
     /// The labels by their first character, longest first within each list.
@@ -70,6 +72,8 @@ struct LabelCatalog: Sendable {
     /// False when a word holds a scalar that is canonically equivalent to an ASCII character (KELVIN SIGN and
     /// two others): then only the Unicode-aware comparison is right.
     private let asciiFastPath: Bool
+    /// True when every label's scalars are standalone, so lines whose heads are too can be matched by scalars.
+    private let scalarFastPath: Bool
     let closingPhrases: [String]
     let itemPrefixes: ItemNumber.Prefixes
 
@@ -95,7 +99,8 @@ struct LabelCatalog: Sendable {
         var byFirstByte = [[Label]](repeating: [], count: 128)
         for (kind, label) in labels.sorted(by: { $0.1.count > $1.1.count }) {
             guard let first = label.first else { continue }
-            let entry = Label(kind: kind, text: label, ascii: Self.asciiBytes(label))
+            let entry = Label(kind: kind, text: label, ascii: Self.asciiBytes(label),
+                              scalars: label.hasStandaloneScalars ? Array(label.unicodeScalars) : nil)
             byFirst[first, default: []].append(entry)
             if let ascii = first.asciiValue, first != "\r\n" { byFirstByte[Int(ascii)].append(entry) }
         }
@@ -110,6 +115,7 @@ struct LabelCatalog: Sendable {
         closingPhraseFirstBytes = startASCII ? Set(closingPhrases.compactMap(\.utf8.first)) : nil
         itemPrefixes = ItemNumber.Prefixes(
             Array(Set(vocabularies.flatMap(\.itemPrefixes))).sorted { $0.count > $1.count })
+        scalarFastPath = labels.allSatisfy { $0.1.hasStandaloneScalars }
         asciiFastPath = !(labels.map(\.1) + closingPhrases).contains { word in
             word.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
         }
@@ -150,7 +156,68 @@ struct LabelCatalog: Sendable {
                                   extraWords: extraWords)
             }
         }
+        if scalarFastPath, let head = Self.lowercasedHead(line, limit: 64) {
+            return scalarMatch(line, head: head, kinds: kinds, extraWords: extraWords)
+        }
         return unicodeMatch(line, kinds: kinds, extraWords: extraWords)
+    }
+
+    /// The lowercased scalars of a line's first `limit` characters, when its first `limit + 1` scalars are
+    /// standalone and each of the first `limit` lowercases to one standalone scalar: then the characters of the line's
+    /// head and of its lowercased form (`String.lowercased()` maps scalar by scalar) are their scalars, one for one.
+    private static func lowercasedHead(_ line: String, limit: Int) -> [Unicode.Scalar]? {
+        var head: [Unicode.Scalar] = []
+        for scalar in line.unicodeScalars {
+            guard scalar.isStandalone else { return nil }
+            if head.count == limit { break }
+            if scalar.isASCII {
+                head.append(Unicode.Scalar(UInt8(scalar.value).asciiLowercased))
+            } else {
+                let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+                guard let lower = mapping.first, mapping.count == 1, lower.isStandalone else { return nil }
+                head.append(lower)
+            }
+        }
+        return head
+    }
+
+    /// ``match(_:kinds:extraWords:)`` for a line whose lowercased head ``lowercasedHead(_:limit:)`` gives.
+    private func scalarMatch(_ line: String, head: [Unicode.Scalar], kinds: Kinds, extraWords: Int) -> Match? {
+        guard let first = head.first, let candidates = labelsByFirstCharacter[Character(first)] else { return nil }
+        let scalars = line.unicodeScalars
+        func index(_ offset: Int) -> String.Index { scalars.index(scalars.startIndex, offsetBy: offset) }
+        for label in candidates {
+            guard kinds.contains(Kinds(label.kind)), let labelScalars = label.scalars,
+                labelScalars.count <= head.count, head[..<labelScalars.count].elementsEqual(labelScalars)
+            else { continue }
+            let labelEnd = labelScalars.count
+            let printed = String(line[..<index(labelEnd)])
+            if labelEnd == head.count { return Match(kind: label.kind, label: printed, rest: "", hadColon: false) }
+            let next = head[labelEnd]
+            if next == ":" {
+                return Match(kind: label.kind, label: printed, rest: line[index(labelEnd + 1)...].trimmingSpaces(),
+                             hadColon: true)
+            }
+            guard next == " " || labelScalars.last == "." else { continue }
+            // "Vedlegg til referatet:", "Tid og sted:"
+            if extraWords > 0, let colon = head[labelEnd...].firstIndex(of: ":") {
+                let between = head[labelEnd..<colon].split(separator: " ")
+                if between.count <= extraWords, between.allSatisfy({ $0.allSatisfy(Self.isLetter) }) {
+                    return Match(kind: label.kind, label: String(line[..<index(colon)]),
+                                 rest: line[index(colon + 1)...].trimmingSpaces(), hadColon: true)
+                }
+            }
+            // A label alone on its line apart from a colon-less trailing space ("Vedtak ").
+            if head[labelEnd...].allSatisfy({ $0 == " " }) {
+                return Match(kind: label.kind, label: printed, rest: "", hadColon: false)
+            }
+        }
+        return nil
+    }
+
+    /// `Character.isLetter` for a scalar that is a character of its own.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? UInt8(scalar.value).isASCIILetter : scalar.properties.isAlphabetic
     }
 
     /// ``match(_:kinds:extraWords:)`` for a line whose first `headLength` bytes (at most 64) are ASCII and are

@@ -123,8 +123,7 @@ struct PageFurnitureFilter {
     }
 
     private func isTitle(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return titleWords.contains { lower.contains($0) }
+        text.lowercased().containsAny(of: titleWords)
     }
 }
 

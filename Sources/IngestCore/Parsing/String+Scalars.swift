@@ -79,3 +79,21 @@ extension String {
         return self.last == Character(Unicode.Scalar(ascii))
     }
 }
+
+extension String {
+    /// True when the text contains one of the words, as `words.contains { contains($0) }` tells; ASCII text is
+    /// searched as bytes (a word that is not ASCII cannot occur in it and is looked for the Unicode way all the same).
+    func containsAny(of words: [String]) -> Bool {
+        guard isPlainASCII else { return words.contains { contains($0) } }
+        let bytes = Array(utf8)
+        return words.contains { word in
+            guard word.isPlainASCII else { return contains(word) }
+            let needle = Array(word.utf8)
+            guard let first = needle.first else { return contains(word) }
+            guard needle.count <= bytes.count else { return false }
+            return (0...(bytes.count - needle.count)).contains { start in
+                bytes[start] == first && bytes[start..<(start + needle.count)].elementsEqual(needle)
+            }
+        }
+    }
+}

@@ -18,6 +18,20 @@ struct TextReflower: Sendable {
         // Only a text with a line ending in a hyphen needs the dictionary.
         let hyphenated = documentText.contains { $0.text.lastCharacterIs(UInt8(ascii: "-")) }
         for line in documentText where hyphenated {
+            if line.text.isPlainASCII {
+                // Lowercase only the words kept, not the line.
+                var word: [UInt8] = []
+                for byte in line.text.utf8 {
+                    if Self.isWordBoundary(byte) {
+                        if word.count > 2 { words.insert(String(decoding: word, as: UTF8.self)) }
+                        word.removeAll(keepingCapacity: true)
+                    } else {
+                        word.append(byte.asciiLowercased)
+                    }
+                }
+                if word.count > 2 { words.insert(String(decoding: word, as: UTF8.self)) }
+                continue
+            }
             let lower = line.text.lowercased()
             guard lower.hasStandaloneScalars else {
                 for word in lower.split(whereSeparator: Self.isWordBoundary) where word.utf8.count > 2 {

@@ -11,6 +11,21 @@ enum LanguageDetector {
             seen += 1
         }
         for line in lines where !line.isBlank {
+            if line.text.isPlainASCII {
+                // Lowercase the words only, byte by byte.
+                var word: [UInt8] = []
+                for byte in line.text.utf8 {
+                    if byte.isASCIILetter {
+                        word.append(byte.asciiLowercased)
+                    } else if !word.isEmpty {
+                        count(String(decoding: word, as: UTF8.self))
+                        word.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !word.isEmpty { count(String(decoding: word, as: UTF8.self)) }
+                if seen > 5_000 { break }
+                continue
+            }
             let lower = line.text.lowercased()
             if lower.hasStandaloneScalars {
                 // Characters are scalars: find the runs of letters without forming characters.

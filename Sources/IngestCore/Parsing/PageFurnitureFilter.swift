@@ -108,7 +108,7 @@ struct PageFurnitureFilter {
         var occurrences: [String: (pages: Set<Int>, indices: [Int])] = [:]
         for (page, indices) in pages {
             for index in Set(indices.prefix(3) + indices.suffix(3)) {
-                let key = String(lines[index].text.map { $0.isNumber ? "#" : $0 })
+                let key = Self.maskingNumbers(lines[index].text)
                 occurrences[key, default: ([], [])].pages.insert(page)
                 occurrences[key, default: ([], [])].indices.append(index)
             }
@@ -120,6 +120,18 @@ struct PageFurnitureFilter {
             guard let first = indices.min(), isTitle(lines[first].text) else { return indices }
             return indices.filter { $0 != first }
         }
+    }
+
+    /// The text with every number character replaced by "#".
+    private static func maskingNumbers(_ text: String) -> String {
+        guard text.hasStandaloneScalars else { return String(text.map { $0.isNumber ? "#" : $0 }) }
+        // Characters are scalars: `Character.isNumber` is the scalar's numeric type.
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let isNumber = scalar.isASCII ? UInt8(scalar.value).isASCIIDigitByte : scalar.properties.numericType != nil
+            result.append(isNumber ? "#" : scalar)
+        }
+        return String(result)
     }
 
     private func isTitle(_ text: String) -> Bool {

@@ -84,7 +84,19 @@ extension String {
     /// True when the text contains one of the words, as `words.contains { contains($0) }` tells; ASCII text is
     /// searched as bytes (a word that is not ASCII cannot occur in it and is looked for the Unicode way all the same).
     func containsAny(of words: [String]) -> Bool {
-        guard isPlainASCII else { return words.contains { contains($0) } }
+        guard isPlainASCII else {
+            guard hasStandaloneScalars else { return words.contains { contains($0) } }
+            // Characters are scalars: search scalars for words whose characters are scalars too.
+            let scalars = Array(unicodeScalars)
+            return words.contains { word in
+                guard !word.isEmpty, word.hasStandaloneScalars else { return contains(word) }
+                let needle = Array(word.unicodeScalars)
+                guard needle.count <= scalars.count else { return false }
+                return (0...(scalars.count - needle.count)).contains { start in
+                    scalars[start..<(start + needle.count)].elementsEqual(needle)
+                }
+            }
+        }
         let bytes = Array(utf8)
         return words.contains { word in
             guard word.isPlainASCII else { return contains(word) }

@@ -52,8 +52,100 @@ struct ItemNumber: Sendable, Equatable {
         {
             guard first.isASCII, firstBytes[Int(UInt8(first.value).asciiLowercased)] else { return nil }
         }
-        guard text.isPlainASCII else { return parse(characters: text, prefixes: prefixes.words) }
-        return parse(bytes: Array(text.utf8), prefixes: prefixes.words)
+        if text.isPlainASCII { return parse(bytes: Array(text.utf8), prefixes: prefixes.words) }
+        if text.hasStandaloneScalars, let lower = lowercasedOneForOne(text) {
+            return parse(scalars: Array(text.unicodeScalars), lower: lower, prefixes: prefixes.words)
+        }
+        return parse(characters: text, prefixes: prefixes.words)
+    }
+
+    /// The lowercase of each scalar when each lowercases to one standalone scalar: then the lowercased text has as
+    /// many characters as the text, one per scalar.
+    private static func lowercasedOneForOne(_ text: String) -> [Unicode.Scalar]? {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                result.append(Unicode.Scalar(UInt8(scalar.value).asciiLowercased))
+                continue
+            }
+            let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+            guard let lower = mapping.first, mapping.count == 1, lower.isStandalone else { return nil }
+            result.append(lower)
+        }
+        return result
+    }
+
+    /// ``parse(_:prefixes:)`` for text whose characters are its scalars and lowercase one for one.
+    private static func parse(scalars characters: [Unicode.Scalar], lower: [Unicode.Scalar],
+                              prefixes: [String]) -> ItemNumber? {
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+        func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: slice)
+            return String(view)
+        }
+        var position = 0
+        var prefix: String?
+        for candidate in prefixes {
+            let end: Int
+            if candidate.hasStandaloneScalars {
+                let candidateScalars = Array(candidate.unicodeScalars)
+                guard candidateScalars.count <= lower.count, lower.starts(with: candidateScalars) else { continue }
+                end = candidateScalars.count
+            } else {
+                guard string(lower[...]).hasPrefix(candidate) else { continue }
+                end = candidate.count
+            }
+            guard end < characters.count else { continue }
+            let next = characters[end]
+            guard next == " " || isDigit(next) || candidate.hasSuffix(".") else { continue }
+            prefix = string(characters[0..<end])
+            position = end
+            while position < characters.count, characters[position] == " " { position += 1 }
+            break
+        }
+        let digitsStart = position
+        while position < characters.count, isDigit(characters[position]), position - digitsStart < 4 {
+            position += 1
+        }
+        let firstDigits = position - digitsStart
+        guard firstDigits >= 1, firstDigits <= 3 || (prefix != nil && firstDigits <= 4) else { return nil }
+        guard let primary = Int(string(characters[digitsStart..<position])) else { return nil }
+        var secondary = 0
+        // "12/26", "65/24" (case/year); "3.2" only after a prefix word.
+        if position + 1 < characters.count, characters[position] == "/" || (prefix != nil && characters[position] == "."),
+            isDigit(characters[position + 1])
+        {
+            position += 1
+            let start = position
+            while position < characters.count, isDigit(characters[position]), position - start < 4 { position += 1 }
+            if position < characters.count, isDigit(characters[position]) { return nil }
+            secondary = Int(string(characters[start..<position])) ?? 0
+        }
+        if position < characters.count,
+            isDigit(characters[position]) || characters[position].properties.isAlphabetic
+        {
+            return nil
+        }
+        let number = string(characters[digitsStart..<position])
+        var separator = ""
+        if position < characters.count, [".", ":", ")"].contains(characters[position]) {
+            separator = String(characters[position])
+            position += 1
+            // "1.1 Title" is a sub-heading, not an item.
+            if separator == ".", position < characters.count, isDigit(characters[position]) { return nil }
+        }
+        if position < characters.count, characters[position] != " " { return nil }
+        // Without a prefix or punctuation, only a column gap ("1  Dagsorden godkjent", as tables print) or the end
+        // of the line (a number alone in its cell) marks a number.
+        if prefix == nil, separator.isEmpty, position < characters.count,
+            !(position + 1 < characters.count && characters[position + 1] == " ")
+        {
+            return nil
+        }
+        let rest = string(characters[position...]).trimmingSpaces()
+        return ItemNumber(prefix: prefix, number: number, separator: separator, rest: rest, order: (primary, secondary))
     }
 
     /// True when a word's first character is one ASCII scalar.

@@ -67,6 +67,8 @@ struct LabelCatalog: Sendable {
     private let labelsByFirstByte: [[Label]]
     /// Closing phrases with their bytes when all ASCII.
     private let closingPhraseBytes: [(phrase: String, ascii: [UInt8]?)]
+    /// Closing phrases with their scalars, when all are standalone (see ``Unicode/Scalar/isStandalone``).
+    private let closingPhraseScalars: [(phrase: String, scalars: [Unicode.Scalar])]?
     /// The first bytes of the closing phrases, when each phrase starts with a character that is one ASCII scalar.
     private let closingPhraseFirstBytes: Set<UInt8>?
     /// False when a word holds a scalar that is canonically equivalent to an ASCII character (KELVIN SIGN and
@@ -108,6 +110,8 @@ struct LabelCatalog: Sendable {
         labelsByFirstByte = byFirstByte
         closingPhrases = Array(Set(vocabularies.flatMap(\.closingPhrases))).sorted { $0.count > $1.count }
         closingPhraseBytes = closingPhrases.map { ($0, Self.asciiBytes($0)) }
+        closingPhraseScalars = closingPhrases.allSatisfy(\.hasStandaloneScalars)
+            ? closingPhrases.map { ($0, Array($0.unicodeScalars)) } : nil
         let startASCII = closingPhrases.allSatisfy { phrase in
             let bytes = Array(phrase.utf8.prefix(2))
             return bytes.first.map { $0 < 0x80 && $0 != 0x0D } == true && (bytes.count < 2 || bytes[1] < 0xCC)
@@ -314,6 +318,11 @@ struct LabelCatalog: Sendable {
             return closingPhraseBytes.first { phrase in
                 guard let bytes = phrase.ascii else { return false }
                 return bytes.count <= headLength && head[..<bytes.count].elementsEqual(bytes)
+            }?.phrase
+        }
+        if let phraseScalars = closingPhraseScalars, let head = Self.lowercasedHead(text, limit: 40) {
+            return phraseScalars.first { phrase in
+                phrase.scalars.count <= head.count && head[..<phrase.scalars.count].elementsEqual(phrase.scalars)
             }?.phrase
         }
         let lower = text.prefix(40).lowercased()

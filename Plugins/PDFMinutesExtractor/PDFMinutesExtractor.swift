@@ -70,8 +70,9 @@ public struct PDFMinutesExtractor: Extractor {
         let builder = PDFLineBuilder()
         var characters = 0
         for page in reading.pages {
-            pages.append(Page(number: page.number, text: page.text.trimmingCharacters(in: .whitespacesAndNewlines)))
-            characters += page.text.count
+            pages.append(Page(number: page.number, text: Self.trimmed(page.text)))
+            // Counted in UTF-8 bytes: constant time, and never fewer than the characters.
+            characters += page.text.utf8.count
             if characters > limits.maxTextCharacters {
                 warnings.append("text truncated after page \(page.number): over \(limits.maxTextCharacters) characters")
                 break
@@ -79,6 +80,16 @@ public struct PDFMinutesExtractor: Extractor {
             lines += builder.lines(of: page)
         }
         return (lines, pages, warnings)
+    }
+
+    /// The page text without the line breaks and spaces poppler puts around it.
+    private static func trimmed(_ text: String) -> String {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C }
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return text }
+        return String(text[first...last])
     }
 
     private func embeddedAttachment(

@@ -230,3 +230,34 @@ import Testing
         #expect(item?.text.contains("August") == false)
     }
 }
+
+/// What style hints from PDFs let the parser see.
+@Suite struct ParserStyleHintTests {
+    private func line(_ text: String, bold: Bool = false, page: Int = 1, y: Double) -> TextLine {
+        TextLine(text, page: page, style: LineStyle(fontSize: 11, isBold: bold, x: 60, y: y, width: 300))
+    }
+
+    @Test func aBoldLineIsAHeadingEvenWithoutPunctuationAfterItsNumber() {
+        let lines = [
+            line("4 Situasjonsbrief fra politiet", bold: true, y: 100),
+            line("Situasjonsbrief utgikk.", y: 114),
+            line("5 Fotball-VM og utvidede skjenketider", bold: true, y: 140),
+            line("Det har vært avholdt et møte.", y: 154),
+            // The same shape in body type stays text.
+            line("6 deltakere fra politiet var til stede.", y: 168),
+        ]
+        let items = MinutesParser().parse(lines: lines).agendaItems
+        #expect(items.map(\.number) == ["4", "5"])
+        #expect(items.last?.title == "Fotball-VM og utvidede skjenketider")
+        #expect(items.last?.text == "Det har vært avholdt et møte.\n\n6 deltakere fra politiet var til stede.")
+    }
+
+    @Test func anItemSpansOnlyThePagesItsTextIsOn() {
+        let lines = [
+            line("1. Budsjett", bold: true, y: 100), line("Budsjettet ble lagt fram.", y: 114),
+            TextLine("", page: 1), TextLine("", page: 2),
+            line("2. Eventuelt", bold: true, page: 2, y: 80), line("Ingen saker.", page: 2, y: 94),
+        ]
+        #expect(MinutesParser().parse(lines: lines).agendaItems.map(\.pages) == [[1], [2]])
+    }
+}

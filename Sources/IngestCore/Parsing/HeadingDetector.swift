@@ -52,9 +52,7 @@ struct HeadingDetector {
                 inLabelledList = true
                 continue
             }
-            guard !inLabelledList, let number = ItemNumber.parse(line.text, prefixes: catalog.itemPrefixes),
-                startsNewUnit(index, in: lines)
-            else { continue }
+            guard !inLabelledList, let number = itemNumber(line), startsNewUnit(index, in: lines) else { continue }
             if number.rest.isEmpty {
                 if let heading = numberAloneHeading(number, at: index, in: lines) { result.append(heading) }
             } else if isTitle(number.rest) {
@@ -63,6 +61,18 @@ struct HeadingDetector {
             }
         }
         return result
+    }
+
+    /// The item number a line starts with. A bold line may number its item without punctuation ("5 Fotball-VM og
+    /// utvidede skjenketider"): its typography says it is a heading, so a single space after the number will do.
+    private func itemNumber(_ line: SourceLine) -> ItemNumber? {
+        if let number = ItemNumber.parse(line.text, prefixes: catalog.itemPrefixes) { return number }
+        guard line.style?.isBold == true, let space = line.text.firstIndex(of: " "),
+            line.text[..<space].allSatisfy(\.isASCIIDigit)
+        else { return nil }
+        var widened = line.text
+        widened.insert(" ", at: space)
+        return ItemNumber.parse(widened, prefixes: catalog.itemPrefixes)
     }
 
     /// A heading starts a block, follows a finished sentence or a label, or is set apart by its typography.

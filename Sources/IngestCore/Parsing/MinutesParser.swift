@@ -63,7 +63,10 @@ public struct MinutesParser: Sendable {
         var title = TextReflower.closingCompoundGaps(heading.title)
         while let last = title.last, ":.".contains(last) { title.removeLast() }
         var pages: [Int] = []
-        for page in lines.compactMap(\.page) where pages.last != page && !pages.contains(page) { pages.append(page) }
+        for line in lines where !line.isBlank {
+            guard let page = line.page, pages.last != page, !pages.contains(page) else { continue }
+            pages.append(page)
+        }
         return AgendaItem(number: heading.number.number, title: title.trimmingSpaces(), text: text,
                           decisions: decisions, pages: pages)
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Removes what a page prints around its content: page numbers ("Side 2 av 4", "Page 2 of 4", "- 3 -", "2/4")
 /// and running headers and footers (lines that repeat at the top or bottom of most pages).
 struct PageFurnitureFilter {
@@ -31,6 +33,24 @@ struct PageFurnitureFilter {
         return result
     }
 
+    /// A table's column headings ("Item  Discussion", "Sak  Tema") printed again above every part of the table:
+    /// a bold row of two to four short cells, without a colon, found three times or more.
+    private func repeatedTableHeadings(_ lines: [SourceLine]) -> [Int] {
+        var rows: [String: [Int]] = [:]
+        for index in lines.indices {
+            let line = lines[index]
+            guard line.style?.isBold == true, line.text.utf8.count <= 60, line.text.contains("  "),
+                !line.text.contains(":"), !line.text.contains(where: \.isNumber)
+            else { continue }
+            let cells = line.text.components(separatedBy: "  ").filter { !$0.trimmingSpaces().isEmpty }
+            guard (2...4).contains(cells.count), cells.allSatisfy({ $0.split(separator: " ").count <= 2 }) else {
+                continue
+            }
+            rows[line.text, default: []].append(index)
+        }
+        return rows.values.filter { $0.count >= 3 }.flatMap { $0 }
+    }
+
     /// Returns the lines without furniture. The furniture lines go entirely, so a paragraph that runs over a page
     /// break joins up again; blank lines next to them stay.
     func filter(_ lines: [SourceLine]) -> [SourceLine] {
@@ -40,6 +60,7 @@ struct PageFurnitureFilter {
         })
         furniture.formUnion(repeatedEdgeLines(lines))
         furniture.formUnion(smallPrintAtEdges(lines))
+        furniture.formUnion(repeatedTableHeadings(lines))
         guard !furniture.isEmpty else { return lines }
         var result = lines.indices.filter { !furniture.contains($0) }.map { lines[$0] }
         // A page break between two halves of a paragraph leaves no blank line; drop the blank lines a page's
@@ -107,7 +128,9 @@ struct PageFurnitureFilter {
         guard pages.count >= 2 else { return [] }
         var occurrences: [String: (pages: Set<Int>, indices: [Int])] = [:]
         for (page, indices) in pages {
-            for index in Set(indices.prefix(3) + indices.suffix(3)) {
+            // Five lines down: a running header, a date and a table's repeated column headings can all stand
+            // above the first line of content.
+            for index in Set(indices.prefix(5) + indices.suffix(3)) {
                 let key = Self.maskingNumbers(lines[index].text)
                 occurrences[key, default: ([], [])].pages.insert(page)
                 occurrences[key, default: ([], [])].indices.append(index)

@@ -29,7 +29,8 @@ extension MinutesVocabulary {
         attachmentLabels: ["papers attached", "attached papers", "supporting papers", "attachments", "attachment", "appendices", "appendix", "enclosures", "annexes", "annex"],
         abbreviationLabels: ["abbreviations", "abbreviations used", "glossary", "acronyms"],
         closingPhrases: ["meeting closed", "the meeting closed", "meeting ended", "the meeting ended", "meeting finished",
-                         "the meeting finished", "there being no further business"],
+                         "the meeting finished", "there being no further business", "these minutes were approved",
+                         "minutes approved by"],
         roleWords: [
             "mayor", "councillor", "councilor", "clerk", "officer", "chair", "chairman", "chairperson", "vice",
             "deputy", "secretary", "treasurer", "governor", "headteacher", "head", "director", "manager", "member",

@@ -30,7 +30,10 @@ extension MinutesVocabulary {
         ],
         attachmentLabels: ["vedlegg", "bilag", "vedlagt"],
         abbreviationLabels: ["forkortelser", "forkortinger", "forklaring av forkortelser"],
-        closingPhrases: ["møtet hevet", "møtet ble hevet", "møtet avsluttet", "møtet ble avsluttet", "møteslutt"],
+        closingPhrases: [
+            "møtet hevet", "møtet ble hevet", "møtet avsluttet", "møtet ble avsluttet", "møteslutt",
+            "protokollen er godkjent", "protokollen godkjent", "referatet er godkjent elektronisk",
+        ],
         roleWords: [
             "ordfører", "leder", "medlem", "sekretær", "rådmann", "direktør", "sjef", "koordinator", "rådgiver",
             "mester", "konsulent", "saksbehandler", "representant", "referent", "rektor", "kontakt", "overlege",

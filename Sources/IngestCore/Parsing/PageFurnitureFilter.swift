@@ -62,16 +62,23 @@ struct PageFurnitureFilter {
         furniture.formUnion(smallPrintAtEdges(lines))
         furniture.formUnion(repeatedTableHeadings(lines))
         guard !furniture.isEmpty else { return lines }
-        var result = lines.indices.filter { !furniture.contains($0) }.map { lines[$0] }
-        // A page break between two halves of a paragraph leaves no blank line; drop the blank lines a page's
-        // furniture stood between.
-        result = result.enumerated().filter { position, line in
-            guard line.isBlank, position > 0, position + 1 < result.count else { return true }
-            let before = result[position - 1]
-            let after = result[position + 1]
-            return before.page == after.page || before.isBlank || after.isBlank
-        }.map(\.element)
-        return result
+        let kept = lines.indices.filter { !furniture.contains($0) }.map { lines[$0] }
+        // A page break is no paragraph break: drop the blank lines between the last line of one page and the first
+        // of the next, so a paragraph or a list that runs over the break joins up again.
+        var result: [SourceLine] = []
+        result.reserveCapacity(kept.count)
+        var pendingBlanks: [SourceLine] = []
+        for line in kept {
+            if line.isBlank {
+                pendingBlanks.append(line)
+                continue
+            }
+            let previousPage = result.last(where: { !$0.isBlank })?.page
+            if previousPage == nil || previousPage == line.page || line.page == nil { result += pendingBlanks }
+            pendingBlanks.removeAll()
+            result.append(line)
+        }
+        return result + pendingBlanks
     }
 
     /// "Side 2 av 4", "Page 2 of 4", "Page 2", "- 3 -", "2/4" and, at a page edge, a bare "3".

@@ -107,3 +107,21 @@ import Testing
         ])
     }
 }
+
+/// "Minutes" is both a title and, with a colon, the person taking them.
+@Suite struct MinutesLabelTests {
+    @Test func minutesWithAColonNamesTheSecretary() {
+        let text = "Board Meeting – Minutes\nPresent: Ann Lee (Chair)\nMinutes: Nadia Whitfield\n\nItem 1: Apologies\nNone."
+        #expect(MinutesParser().parse(text: text).participants == [
+            Participant(name: "Ann Lee", role: "Chair", status: .present),
+            Participant(name: "Nadia Whitfield", status: .secretary),
+        ])
+    }
+
+    @Test func minutesAloneOnALineIsATitleNotAList() {
+        let text = "MINUTES\nRegular Meeting of the Board\nPresent: Ann Lee\n\n1. Call to order\nThe meeting opened."
+        let structure = MinutesParser().parse(text: text)
+        #expect(structure.title == "MINUTES")
+        #expect(structure.participants.map(\.name) == ["Ann Lee"])
+    }
+}

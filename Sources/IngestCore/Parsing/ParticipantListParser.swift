@@ -33,11 +33,14 @@ struct ParticipantListParser: Sendable {
         guard !lines.isEmpty else { return [] }
         let segmentsPerLine = lines.map(splitTopLevel)
         let onePerLine = lines.count >= 2 && segmentsPerLine.allSatisfy { $0.count <= 2 }
-            && segmentsPerLine.allSatisfy { $0.count == 1 || isRole($0[1]) }
+            && segmentsPerLine.allSatisfy { $0.count == 1 || (isRole($0[1]) && !$0[1].contains("(")) }
         var people: [Participant] = []
         if onePerLine {
+            // "Name, Role" on each line: the second part is the role, whatever words it holds.
             for segments in segmentsPerLine {
-                people += merge(segments, status: status)
+                var person = merge([segments[0]], status: status)
+                if segments.count == 2, person.count == 1, person[0].role == nil { person[0].role = segments[1] }
+                people += person
             }
         } else {
             people = merge(splitTopLevel(joinWrapped(lines)), status: status)

@@ -74,7 +74,9 @@ struct RegionScanner {
                 continue
             }
             if isHeader, let match = catalog.match(line.text, kinds: Self.fieldKinds, extraWords: 1),
-                match.hadColon || (match.rest.isEmpty && (match.kind.isParticipantList || match.kind == .agenda))
+                match.hadColon
+                    || (match.rest.isEmpty && (match.kind.isParticipantList || match.kind == .agenda)
+                        && !context.titleWords.contains(match.label.lowercased()))
             {
                 region.fields.append((match, match.rest.isEmpty ? [] : [restLine(line, match.rest)]))
                 mode = .field

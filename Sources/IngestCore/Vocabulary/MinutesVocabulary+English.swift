@@ -15,7 +15,7 @@ extension MinutesVocabulary {
         ],
         absentLabels: ["apologies", "apologies for absence", "absent", "not present", "apologies received", "regrets"],
         secretaryLabels: ["minutes taken by", "minute taker", "minute-taker", "secretary", "clerk", "recorder",
-                          "minutes by", "clerk to the governors"],
+                          "minutes by", "clerk to the governors", "minutes"],
         chairLabels: ["chair", "chairman", "chairperson", "chaired by", "presiding"],
         guestLabels: ["also present", "also in attendance", "guests", "guest", "observers", "officers present",
                       "in attendance (officers)", "staff present", "invited"],

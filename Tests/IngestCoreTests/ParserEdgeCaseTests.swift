@@ -261,3 +261,42 @@ import Testing
         #expect(MinutesParser().parse(lines: lines).agendaItems.map(\.pages) == [[1], [2]])
     }
 }
+
+/// Minutes that set their items apart by type alone, without numbers.
+@Suite struct UnnumberedHeadingTests {
+    private func line(_ text: String, bold: Bool = false, size: Double = 11, x: Double = 72, width: Double = 400,
+                      y: Double) -> TextLine {
+        TextLine(text, page: 1, style: LineStyle(fontSize: size, isBold: bold, x: x, y: y, width: width))
+    }
+
+    @Test func boldOrLargerShortLinesBecomeItemsWithoutANumber() {
+        var lines = [line("Commission Meeting Minutes", bold: true, size: 24, y: 40)]
+        lines.append(line("Minutes from Monday, January 29, 2018 at Carbon Arc", width: 300, y: 80))
+        lines.append(line("\u{F0B7} Perfunctory Business", bold: true, x: 90, width: 110, y: 100))
+        for (offset, text) in ["o The meeting was called to order at 9:08am", "o Minutes approved"].enumerated() {
+            lines.append(line(text, x: 126, width: 250, y: 115 + Double(offset) * 15))
+        }
+        lines.append(line("[16:32] Updates", bold: true, x: 90, width: 60, y: 150))
+        lines.append(line("o New funding for street pole banner repairs, storefront ads and the", x: 126, width: 420,
+                          y: 165))
+        // A bold phrase wrapped from a full line continues it.
+        lines.append(line("Adopt-A-Meter art program", bold: true, x: 180, width: 130, y: 180))
+        lines.append(line("Meeting adjourned at 11:25am", bold: true, x: 90, width: 160, y: 200))
+        let structure = MinutesParser().parse(lines: lines)
+        #expect(structure.agendaItems.map(\.title) == ["Perfunctory Business", "Updates"])
+        #expect(structure.agendaItems.map(\.number) == ["", ""])
+        #expect(structure.agendaItems.last?.text.hasSuffix("and the Adopt-A-Meter art program") == true)
+        #expect(structure.meeting.endTime == "11:25")
+    }
+
+    @Test func numberedItemsWinOverTypography() {
+        let lines = [
+            line("1. Budsjett", bold: true, y: 100), line("Budsjettet ble vedtatt.", y: 114),
+            line("Merknader", bold: true, y: 130), line("Ingen merknader.", y: 144),
+            line("2. Eventuelt", bold: true, y: 160), line("Ingen saker.", y: 174),
+            line("Ingen flere saker.", y: 188), line("Møtet ble avsluttet.", y: 202),
+            line("Neste møte blir i juni.", y: 216), line("Referent: Kari", y: 230),
+        ]
+        #expect(MinutesParser().parse(lines: lines).agendaItems.map(\.number) == ["1", "2"])
+    }
+}

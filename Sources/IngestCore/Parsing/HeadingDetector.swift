@@ -23,6 +23,8 @@ struct HeadingDetector {
     }
 
     let catalog: LabelCatalog
+    /// Words that mark a line as the document's title ("referat", "minutes").
+    let titleWords: [String]
     /// The typical width of a full line, in characters.
     let lineWidth: Int
 
@@ -34,7 +36,67 @@ struct HeadingDetector {
         candidates = dropOverviewDuplicates(candidates)
         var selected = longestIncreasingRun(candidates)
         splitRunInHeadings(&selected)
+        if selected.count < 2 {
+            let typographic = typographicHeadings(in: lines)
+            if typographic.count >= 2 { return typographic }
+        }
         return selected
+    }
+
+    // MARK: Unnumbered headings
+
+    /// Minutes that do not number their items still set them apart: a short line in bold or in a larger type,
+    /// starting a unit, not a label ("Vedtak:") and not the title. Used when numbered headings are not found; the
+    /// items get an empty number, since none is printed. A time mark before the title ("[16:32] Valg av
+    /// ordstyrer") is not part of it.
+    private func typographicHeadings(in lines: [SourceLine]) -> [Heading] {
+        let sizes = lines.compactMap { $0.isBlank ? nil : $0.style?.fontSize }.sorted()
+        guard sizes.count >= 5 else { return [] }
+        let body = sizes[sizes.count / 2]
+        var rightMargin: [Int: Double] = [:]
+        for line in lines {
+            guard let page = line.page, let style = line.style else { continue }
+            rightMargin[page] = max(rightMargin[page] ?? 0, style.x + style.width)
+        }
+        var result: [Heading] = []
+        for index in lines.indices {
+            let line = lines[index]
+            guard let style = line.style, style.isBold || style.fontSize >= body * 1.15, style.fontSize >= body * 0.95,
+                followsAFinishedUnit(index, in: lines, rightMargin: rightMargin), !line.text.contains("  ")
+            else { continue }
+            let title = Self.withoutLeadingMarks(line.text)
+            guard isTitle(title), title.split(separator: " ").count <= 12, let last = title.last,
+                !".,;:".contains(last), catalog.match(title) == nil, catalog.closingPhrase(in: title) == nil,
+                !titleWords.contains(where: { title.lowercased().contains($0) })
+            else { continue }
+            let number = ItemNumber(prefix: nil, number: "", separator: "", rest: title, order: (result.count + 1, 0))
+            result.append(Heading(lineIndex: index, lastLineIndex: index, number: number, title: title))
+        }
+        return result
+    }
+
+    /// The line before is blank, ends a sentence, stands further right, or stops short of the right margin
+    /// without a comma or a connecting word: typography alone does not start a unit, since a bold phrase can wrap
+    /// onto a line of its own.
+    private func followsAFinishedUnit(_ index: Int, in lines: [SourceLine], rightMargin: [Int: Double]) -> Bool {
+        guard index > 0, let last = lines[index - 1].text.last else { return true }
+        if ".:!?»\")".contains(last) { return true }
+        let previous = lines[index - 1]
+        guard let style = lines[index].style, let previousStyle = previous.style else { return false }
+        if style.x < previousStyle.x - 5 { return true }
+        guard last != ",", last != "-", !endsWithConnector(previous.text),
+            let margin = previous.page.flatMap({ rightMargin[$0] })
+        else { return false }
+        return previousStyle.x + previousStyle.width < margin * 0.85
+    }
+
+    /// The title without bullets, symbols and a time mark in front ("[16:32] ", " ").
+    private static func withoutLeadingMarks(_ text: String) -> String {
+        var rest = Substring(text)
+        if rest.first == "[", let close = rest.firstIndex(of: "]"), rest.distance(from: rest.startIndex, to: close) <= 8 {
+            rest = rest[rest.index(after: close)...]
+        }
+        return String(rest.drop { !($0.isLetter || $0.isNumber || "«\"“(".contains($0)) })
     }
 
     // MARK: Candidates

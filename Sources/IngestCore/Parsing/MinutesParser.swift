@@ -31,7 +31,7 @@ public struct MinutesParser: Sendable {
         let ordered = primary.map { first in [first] + vocabularies.filter { $0.language != first.language } }
             ?? vocabularies
         let context = ParsingContext(vocabularies: ordered, lines: lines)
-        let headings = HeadingDetector(catalog: context.catalog, lineWidth: context.lineWidth).detect(in: lines)
+        let headings = HeadingDetector(catalog: context.catalog, titleWords: context.titleWords, lineWidth: context.lineWidth).detect(in: lines)
 
         var structure = MinutesStructure(language: primary?.language)
         let headerEnd = headings.first?.lineIndex ?? lines.count

@@ -30,7 +30,7 @@ extension MinutesVocabulary {
         abbreviationLabels: ["abbreviations", "abbreviations used", "glossary", "acronyms"],
         closingPhrases: ["meeting closed", "the meeting closed", "meeting ended", "the meeting ended", "meeting finished",
                          "the meeting finished", "there being no further business", "these minutes were approved",
-                         "minutes approved by"],
+                         "minutes approved by", "meeting adjourned", "the meeting was adjourned", "adjournment"],
         roleWords: [
             "mayor", "councillor", "councilor", "clerk", "officer", "chair", "chairman", "chairperson", "vice",
             "deputy", "secretary", "treasurer", "governor", "headteacher", "head", "director", "manager", "member",

@@ -300,3 +300,32 @@ import Testing
         #expect(MinutesParser().parse(lines: lines).agendaItems.map(\.number) == ["1", "2"])
     }
 }
+
+/// Agendas numbered with Roman numerals, as many American boards print them.
+@Suite struct RomanNumeralTests {
+    @Test func romanNumeralsNumberItems() {
+        let text = """
+            REGULAR MEETING OF THE BOARD OF TRUSTEES
+
+            I. CALL TO ORDER
+            The meeting was called to order at 4:00 p.m.
+
+            II. ROLL CALL
+            All trustees were present.
+
+            III.APPROVAL OF THE MINUTES
+            The minutes were approved.
+
+            IV. NEW BUSINESS
+            None.
+            """
+        let items = MinutesParser().parse(text: text).agendaItems
+        #expect(items.map(\.number) == ["I", "II", "III", "IV"])
+        #expect(items.map(\.title) == ["CALL TO ORDER", "ROLL CALL", "APPROVAL OF THE MINUTES", "NEW BUSINESS"])
+    }
+
+    @Test(arguments: [("XIV", 14), ("IX", 9), ("XL", 40), ("IIII", nil), ("VX", nil), ("IC", nil)])
+    func romanValues(numeral: String, value: Int?) {
+        #expect(HeadingDetector.romanValue(Substring(numeral)) == value)
+    }
+}

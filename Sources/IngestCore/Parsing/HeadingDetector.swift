@@ -129,12 +129,54 @@ struct HeadingDetector {
     /// utvidede skjenketider"): its typography says it is a heading, so a single space after the number will do.
     private func itemNumber(_ line: SourceLine) -> ItemNumber? {
         if let number = ItemNumber.parse(line.text, prefixes: catalog.itemPrefixes) { return number }
+        if let number = Self.romanItemNumber(line.text) { return number }
         guard line.style?.isBold == true, let space = line.text.firstIndex(of: " "),
             line.text[..<space].allSatisfy(\.isASCIIDigit)
         else { return nil }
         var widened = line.text
         widened.insert(" ", at: space)
         return ItemNumber.parse(widened, prefixes: catalog.itemPrefixes)
+    }
+
+    /// "IV. New Business", "III.APPROVAL OF THE MINUTES": a Roman numeral, a full stop or parenthesis, a title.
+    static func romanItemNumber(_ text: String) -> ItemNumber? {
+        let numeral = text.prefix { "IVXLC".contains($0) }
+        guard !numeral.isEmpty, numeral.count <= 7, let value = romanValue(numeral) else { return nil }
+        var rest = text.dropFirst(numeral.count)
+        guard let separator = rest.first, separator == "." || separator == ")" else { return nil }
+        rest = rest.dropFirst()
+        let title = rest.trimmingSpaces()
+        guard let first = title.first, first.isUppercase, rest.first == " " || first.isLetter else { return nil }
+        return ItemNumber(prefix: nil, number: String(numeral), separator: String(separator), rest: title,
+                          order: (value, 0))
+    }
+
+    /// The value of a Roman numeral in canonical form ("XIV" → 14), or `nil` for anything else ("IIII", "VX").
+    static func romanValue(_ numeral: Substring) -> Int? {
+        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
+        var total = 0
+        var previous = 0
+        for character in numeral.reversed() {
+            guard let value = values[character] else { return nil }
+            total += value < previous ? -value : value
+            previous = max(previous, value)
+        }
+        guard total > 0, total < 200, romanNumeral(total) == String(numeral) else { return nil }
+        return total
+    }
+
+    private static func romanNumeral(_ value: Int) -> String {
+        let table: [(Int, String)] = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                                      (4, "IV"), (1, "I")]
+        var rest = value
+        var result = ""
+        for (amount, numeral) in table {
+            while rest >= amount {
+                result += numeral
+                rest -= amount
+            }
+        }
+        return result
     }
 
     /// A heading starts a block, follows a finished sentence or a label, or is set apart by its typography.

@@ -141,7 +141,9 @@ struct HeadingDetector {
     /// "IV. New Business", "III.APPROVAL OF THE MINUTES": a Roman numeral, a full stop or parenthesis, a title.
     static func romanItemNumber(_ text: String) -> ItemNumber? {
         let numeral = text.prefix { "IVXLC".contains($0) }
-        guard !numeral.isEmpty, numeral.count <= 7, let value = romanValue(numeral) else { return nil }
+        // "C." and "L." alone are lettered sub-items far more often than items 100 and 50.
+        guard !numeral.isEmpty, numeral.count <= 7, numeral != "C", numeral != "L", let value = romanValue(numeral)
+        else { return nil }
         var rest = text.dropFirst(numeral.count)
         guard let separator = rest.first, separator == "." || separator == ")" else { return nil }
         rest = rest.dropFirst()

@@ -278,6 +278,7 @@ struct ItemNumber: Sendable, Equatable {
 
     /// What items of the same numbering style share.
     var signature: String {
-        "\(prefix?.lowercased() ?? "")|\(number.contains("/") ? "/" : number.contains(".") ? "." : "#")|\(separator)"
+        let form = number.contains("/") ? "/" : number.contains(".") ? "." : number.allSatisfy(\.isLetter) ? "I" : "#"
+        return "\(prefix?.lowercased() ?? "")|\(form)|\(separator)"
     }
 }

@@ -113,12 +113,13 @@ struct ParsingContext {
     let lineWidth: Int
 
     init(vocabularies: [MinutesVocabulary], lines: [SourceLine]) {
-        catalog = LabelCatalog(vocabularies: vocabularies)
+        let resources = ParsingResources.resources(for: vocabularies)
+        catalog = resources.catalog
         lineWidth = Self.typicalLineWidth(lines)
         reflower = TextReflower(lineWidth: lineWidth, documentText: lines)
         dates = MeetingDateParser(vocabularies: vocabularies)
-        participants = ParticipantListParser(vocabularies: vocabularies)
-        titleWords = vocabularies.flatMap(\.titleWords)
+        participants = resources.participants
+        titleWords = resources.titleWords
     }
 
     /// The 90th percentile of the lengths of lines longer than 15 characters: the width of a full line. A text
@@ -128,4 +129,30 @@ struct ParsingContext {
         guard lengths.count >= 5 else { return lengths.last ?? 0 }
         return lengths[lengths.count * 9 / 10]
     }
+}
+
+/// What the parser derives from an ordered list of vocabularies, the same for every document: built once for the
+/// built-in vocabularies (one ordering per detected language), and per parse for others.
+struct ParsingResources: Sendable {
+    let catalog: LabelCatalog
+    let participants: ParticipantListParser
+    let titleWords: [String]
+
+    init(vocabularies: [MinutesVocabulary]) {
+        catalog = LabelCatalog(vocabularies: vocabularies)
+        participants = ParticipantListParser(vocabularies: vocabularies)
+        titleWords = vocabularies.flatMap(\.titleWords)
+    }
+
+    /// The resources for vocabularies in this order, from the cache when they are the built-in ones.
+    static func resources(for vocabularies: [MinutesVocabulary]) -> ParsingResources {
+        builtIn.first { $0.vocabularies == vocabularies }?.resources ?? ParsingResources(vocabularies: vocabularies)
+    }
+
+    /// The built-in vocabularies in their own order and with each language first.
+    private static let builtIn: [(vocabularies: [MinutesVocabulary], resources: ParsingResources)] = {
+        let all = MinutesVocabulary.builtIn
+        let orderings = [all] + all.map { first in [first] + all.filter { $0.language != first.language } }
+        return orderings.map { ($0, ParsingResources(vocabularies: $0)) }
+    }()
 }

@@ -3,7 +3,7 @@
 /// The parser knows no language of its own; it reads these tables. Adding a language is adding a table (a new
 /// `MinutesVocabulary+Language.swift` with one static value) and listing it in ``builtIn``. Labels are matched
 /// case-insensitively at the start of a line, longest first.
-public struct MinutesVocabulary: Sendable {
+public struct MinutesVocabulary: Sendable, Equatable {
     /// The BCP 47 tag of the language ("nb").
     public var language: String
     /// Frequent short words, used to tell the language of a text.

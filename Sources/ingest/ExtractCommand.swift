@@ -101,15 +101,20 @@ struct ExtractCommand: AsyncParsableCommand {
     private func printDocuments(_ extraction: BatchExtraction, inputs: [ExtractionInput]) async -> Bool {
         let format: DocumentJSON.Format = jsonl ? .line : .pretty
         var failures = 0
-        await extraction.run(inputs) { _, result in
+        var progress = ProgressLine(total: inputs.count, documentsGoToTerminal: isatty(STDOUT_FILENO) == 1)
+        await extraction.run(inputs) { index, result in
             do throws(IngestError) {
                 let data = try DocumentJSON.encode(result.get(), format: format)
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
+                progress.advance(path: inputs[index].path, succeeded: true)
             } catch {
+                progress.clear()
                 StandardError.report(error)
                 failures += 1
+                progress.advance(path: inputs[index].path, succeeded: false)
             }
         }
+        progress.finish()
         return failures == 0
     }
 
@@ -130,17 +135,22 @@ struct ExtractCommand: AsyncParsableCommand {
         let names = OutputNames.jsonFileNames(for: inputs.map(\.fileName))
         var written = 0
         var failures = 0
+        var progress = ProgressLine(total: inputs.count, documentsGoToTerminal: false)
         await extraction.run(inputs) { index, result in
             do throws(IngestError) {
                 let data = try DocumentJSON.encode(result.get(), format: .pretty) + Data("\n".utf8)
                 let url = directoryURL.appendingPathComponent(names[index])
                 try AtomicFile.write(data, to: url, reportedAs: inputs[index].path)
                 written += 1
+                progress.advance(path: inputs[index].path, succeeded: true)
             } catch {
+                progress.clear()
                 StandardError.report(error)
                 failures += 1
+                progress.advance(path: inputs[index].path, succeeded: false)
             }
         }
+        progress.clear()
         let failed = failures == 0 ? "" : " (\(failures) failed)"
         StandardError.write("ingest: wrote \(written) of \(inputs.count) documents to \(directory)\(failed)")
         return failures == 0

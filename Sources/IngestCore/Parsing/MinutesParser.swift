@@ -125,7 +125,7 @@ struct ParsingContext {
     /// The 90th percentile of the lengths of lines longer than 15 characters: the width of a full line. A text
     /// too short for a percentile uses its longest line.
     private static func typicalLineWidth(_ lines: [SourceLine]) -> Int {
-        let lengths = lines.map(\.text.count).filter { $0 > 15 }.sorted()
+        let lengths = lines.map(\.text.characterCount).filter { $0 > 15 }.sorted()
         guard lengths.count >= 5 else { return lengths.last ?? 0 }
         return lengths[lengths.count * 9 / 10]
     }

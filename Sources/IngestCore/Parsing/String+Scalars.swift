@@ -28,6 +28,13 @@ extension StringProtocol {
         return unicodeScalars.allSatisfy(\.isStandalone)
     }
 
+    /// The number of characters, as `count` tells, counted as bytes or scalars when those are the characters.
+    var characterCount: Int {
+        if isPlainASCII { return utf8.count }
+        if hasStandaloneScalars { return unicodeScalars.count }
+        return count
+    }
+
     /// True when the text is all ASCII without a carriage return: its characters are then its bytes.
     var isPlainASCII: Bool {
         utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }

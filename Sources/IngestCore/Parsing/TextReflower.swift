@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Joins printed lines into paragraphs: hard line breaks inside a paragraph go, end-of-line hyphenation is undone
 /// where it is a line-break artifact and kept where the hyphen belongs to the word, and list items keep a line
@@ -7,13 +8,19 @@ struct TextReflower: Sendable {
     /// The typical width of a full line, in characters.
     let lineWidth: Int
     /// Every word of the document, lowercased, with and without hyphens: a document is its own best dictionary
-    /// for deciding whether "politi-" + "rådet" is "politirådet".
-    let vocabulary: Set<String>
+    /// for deciding whether "politi-" + "rådet" is "politirådet". Collected only when a hyphenated line end asks.
+    let vocabulary: DocumentVocabulary
     /// Words that follow a hyphen that stands for a shared word part ("rus- og kriminalitetsforebyggende").
     private static let conjunctions: Set<String> = ["og", "eller", "samt", "and", "or", "nor", "to", "til"]
 
-    init(lineWidth: Int, documentText: some Collection<SourceLine>) {
+    init(lineWidth: Int, documentText: [SourceLine]) {
         self.lineWidth = lineWidth
+        vocabulary = DocumentVocabulary(lines: documentText)
+    }
+
+    /// The words of the document's lines (see ``vocabulary``), longer than two bytes of UTF-8; none when no line
+    /// ends in a hyphen, as only such a text needs the dictionary.
+    fileprivate static func words(of documentText: [SourceLine]) -> Set<String> {
         var words: Set<String> = []
         // Only a text with a line ending in a hyphen needs the dictionary.
         let hyphenated = documentText.contains { $0.text.lastCharacterIs(UInt8(ascii: "-")) }
@@ -52,7 +59,7 @@ struct TextReflower: Sendable {
             }
             if bytes.distance(from: start, to: index) > 2 { words.insert(String(lower[start..<index])) }
         }
-        vocabulary = words
+        return words
     }
 
     /// ``isWordBoundary(_:)-(Character)`` for a byte of UTF-8: bytes of non-ASCII scalars are word parts.
@@ -260,13 +267,36 @@ struct TextReflower: Sendable {
         }
         if previous.trailingSpaces >= 2 { return true }
         guard lineWidth >= 30 else { return false }
-        let nextWord = next.text.split(separator: " ").first?.count ?? 0
-        return (previous.text.count + 1 + nextWord) * 10 < lineWidth * 8
+        let nextWord = next.text.split(separator: " ").first?.characterCount ?? 0
+        return (previous.text.characterCount + 1 + nextWord) * 10 < lineWidth * 8
     }
 
     private func isListContinuation(_ line: SourceLine, after previous: SourceLine) -> Bool {
         if line.indent > 0 && line.indent >= previous.indent { return true }
         guard let first = line.text.first else { return false }
         return !(first.isUppercase || first.isNumber)
+    }
+}
+
+/// The words of one document (``TextReflower/vocabulary``), collected on the first question: most documents never
+/// join a word at a line-end hyphen, and those pay for the dictionary once.
+final class DocumentVocabulary: Sendable {
+    /// The document's lines.
+    private let lines: [SourceLine]
+    /// The words, once collected.
+    private let words = Mutex<Set<String>?>(nil)
+
+    /// Keeps the lines for a later ``contains(_:)``.
+    init(lines: [SourceLine]) {
+        self.lines = lines
+    }
+
+    /// True when the lowercased word is a word of the document.
+    func contains(_ word: String) -> Bool {
+        words.withLock { cached in
+            let collected = cached ?? TextReflower.words(of: lines)
+            cached = collected
+            return collected.contains(word)
+        }
     }
 }

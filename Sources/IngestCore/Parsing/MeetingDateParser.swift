@@ -65,6 +65,8 @@ struct MeetingDateParser {
 
     /// The start and end times in a text ("kl. 09.00–11.00" → 09:00, 11:00), as `HH:MM`.
     func times(in text: String) -> (start: String?, end: String?) {
+        // Only an hour of ASCII digits is read (`Int` rejects other digits that `\d` matches).
+        guard text.utf8.contains(where: \.isASCIIDigitByte) else { return (nil, nil) }
         var found: [String] = []
         for match in text.matches(of: clockTime) {
             guard var hour = Int(match.1) else { continue }

@@ -144,20 +144,31 @@ struct TextReflower: Sendable {
 
     /// Joins the lines of one paragraph or list entry into one line.
     func join(_ lines: [SourceLine]) -> String {
+        guard lines.count > 1 else { return Self.withoutSoftHyphens(lines.first?.text ?? "") }
         var result = ""
+        // Room for every line and a space between two: appending then never grows the string.
+        result.reserveCapacity(lines.reduce(lines.count) { $0 + $1.text.utf8.count })
         for line in lines {
             let text = line.text
+            let last = result.last
             if result.isEmpty {
-                result = text
-            } else if result.last == "\u{00AD}" {
+                result += text
+            } else if last == "\u{00AD}" {
                 result.removeLast()
                 result += text
-            } else if result.last == "-", let beforeHyphen = result.dropLast().last, beforeHyphen.isLetter {
+            } else if last == "-", let beforeHyphen = result.dropLast().last, beforeHyphen.isLetter {
                 result = joinHyphenated(result, text)
             } else {
-                result += " " + text
+                result += " "
+                result += text
             }
         }
+        return Self.withoutSoftHyphens(result)
+    }
+
+    /// The text without soft hyphens, its compound gaps closed: the last step of ``join(_:)``.
+    private static func withoutSoftHyphens(_ joined: String) -> String {
+        var result = joined
         if result.unicodeScalars.contains("\u{00AD}") {
             result = result.replacingOccurrences(of: "\u{00AD}", with: "")
         }

@@ -21,22 +21,24 @@ struct TextReflower: Sendable {
     /// The words of the document's lines (see ``vocabulary``), longer than two bytes of UTF-8; none when no line
     /// ends in a hyphen, as only such a text needs the dictionary.
     fileprivate static func words(of documentText: [SourceLine]) -> Set<String> {
-        var words: Set<String> = []
         // Only a text with a line ending in a hyphen needs the dictionary.
-        let hyphenated = documentText.contains { $0.text.lastCharacterIs(UInt8(ascii: "-")) }
-        for line in documentText where hyphenated {
+        guard documentText.contains(where: { $0.text.lastCharacterIs(UInt8(ascii: "-")) }) else { return [] }
+        var words: Set<String> = []
+        // Room for about one distinct word in eight bytes of text: the set then seldom grows.
+        words.reserveCapacity(documentText.reduce(0) { $0 + $1.text.utf8.count } / 8)
+        var lower: [UInt8] = []  // an ASCII line, lowercased
+        for line in documentText {
             if line.text.isPlainASCII {
-                // Lowercase only the words kept, not the line.
-                var word: [UInt8] = []
-                for byte in line.text.utf8 {
-                    if Self.isWordBoundary(byte) {
-                        if word.count > 2 { words.insert(String(decoding: word, as: UTF8.self)) }
-                        word.removeAll(keepingCapacity: true)
-                    } else {
-                        word.append(byte.asciiLowercased)
-                    }
+                // Lowercase the bytes once; a word is a slice of them (lowercasing keeps word boundaries).
+                lower.removeAll(keepingCapacity: true)
+                lower.append(contentsOf: line.text.utf8)
+                for index in lower.indices { lower[index] = lower[index].asciiLowercased }
+                var start = 0
+                for index in lower.indices where Self.isWordBoundary(lower[index]) {
+                    if index - start > 2 { words.insert(String(decoding: lower[start..<index], as: UTF8.self)) }
+                    start = index + 1
                 }
-                if word.count > 2 { words.insert(String(decoding: word, as: UTF8.self)) }
+                if lower.count - start > 2 { words.insert(String(decoding: lower[start...], as: UTF8.self)) }
                 continue
             }
             let lower = line.text.lowercased()

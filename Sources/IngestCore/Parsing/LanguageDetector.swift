@@ -4,25 +4,28 @@ enum LanguageDetector {
     static func detect(_ lines: [SourceLine], among vocabularies: [MinutesVocabulary]) -> MinutesVocabulary? {
         var counts = Array(repeating: 0, count: vocabularies.count)
         var seen = 0
+        let table = vocabularies == MinutesVocabulary.builtIn ? builtInTable : Self.table(for: vocabularies)
         func count(_ token: String) {
-            for index in vocabularies.indices where vocabularies[index].commonWords.contains(token) {
-                counts[index] += 1
-            }
+            for index in table[token] ?? [] { counts[index] += 1 }
             seen += 1
         }
+        var lower: [UInt8] = []  // an ASCII line, lowercased
         for line in lines where !line.isBlank {
             if line.text.isPlainASCII {
-                // Lowercase the words only, byte by byte.
-                var word: [UInt8] = []
-                for byte in line.text.utf8 {
-                    if byte.isASCIILetter {
-                        word.append(byte.asciiLowercased)
-                    } else if !word.isEmpty {
-                        count(String(decoding: word, as: UTF8.self))
-                        word.removeAll(keepingCapacity: true)
+                // Lowercase the bytes once; a word is a slice of them (lowercasing keeps letters letters).
+                lower.removeAll(keepingCapacity: true)
+                lower.append(contentsOf: line.text.utf8)
+                for index in lower.indices { lower[index] = lower[index].asciiLowercased }
+                var start: Int?
+                for index in lower.indices {
+                    if lower[index].isASCIILetter {
+                        if start == nil { start = index }
+                    } else if let wordStart = start {
+                        count(String(decoding: lower[wordStart..<index], as: UTF8.self))
+                        start = nil
                     }
                 }
-                if !word.isEmpty { count(String(decoding: word, as: UTF8.self)) }
+                if let wordStart = start { count(String(decoding: lower[wordStart...], as: UTF8.self)) }
                 if seen > 5_000 { break }
                 continue
             }
@@ -53,5 +56,18 @@ enum LanguageDetector {
             counts[best] >= 5
         else { return nil }
         return vocabularies[best]
+    }
+
+    /// The built-in vocabularies' ``table(for:)``, made once.
+    private static let builtInTable = table(for: MinutesVocabulary.builtIn)
+
+    /// For each common word of the vocabularies, the positions of the vocabularies that have it: one lookup a word
+    /// instead of one a vocabulary.
+    private static func table(for vocabularies: [MinutesVocabulary]) -> [String: [Int]] {
+        var table: [String: [Int]] = [:]
+        for (index, vocabulary) in vocabularies.enumerated() {
+            for word in vocabulary.commonWords { table[word, default: []].append(index) }
+        }
+        return table
     }
 }

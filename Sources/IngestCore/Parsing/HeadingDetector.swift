@@ -140,6 +140,8 @@ struct HeadingDetector {
 
     /// "IV. New Business", "III.APPROVAL OF THE MINUTES": a Roman numeral, a full stop or parenthesis, a title.
     static func romanItemNumber(_ text: String) -> ItemNumber? {
+        // A first character that is a numeral letter is that scalar alone: most lines are rejected by their first byte.
+        guard let firstByte = text.utf8.first, "IVXLC".utf8.contains(firstByte) else { return nil }
         let numeral = text.prefix { "IVXLC".contains($0) }
         // "C." and "L." alone are lettered sub-items far more often than items 100 and 50.
         guard !numeral.isEmpty, numeral.count <= 7, numeral != "C", numeral != "L", let value = romanValue(numeral)

@@ -26,13 +26,17 @@ struct MeetingDateParser {
     /// The first date in a text and where it ends.
     func firstDateMatch(in text: String) -> (date: String, end: String.Index)? {
         guard text.contains(where: \.isASCIIDigit) else { return nil }
+        // `Int` reads only ASCII digits: a year needs a run of two of them, or of four outside numeric dates.
+        let digitRun = Self.longestASCIIDigitRun(text)
+        guard digitRun >= 2 else { return nil }
+        let mayHaveFullYear = digitRun >= 4
         var best: (date: String, start: String.Index, end: String.Index)?
         func consider(_ year: Int, _ month: Int, _ day: Int, _ range: Range<String.Index>) {
             guard let date = Self.format(year: year, month: month, day: day) else { return }
             if let current = best, current.start <= range.lowerBound { return }
             best = (date, range.lowerBound, range.upperBound)
         }
-        if let match = text.firstMatch(of: isoDate),
+        if mayHaveFullYear, let match = text.firstMatch(of: isoDate),
             let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
         {
             consider(year, month, day, match.range)
@@ -48,16 +52,18 @@ struct MeetingDateParser {
                 consider(year, second, first, match.range)
             }
         }
-        for match in text.matches(of: dayMonthYear) {
-            if let month = months[match.2.lowercased()], let day = Int(match.1), let year = Int(match.3) {
-                consider(year, month, day, match.range)
-                break
+        if mayHaveFullYear {
+            for match in text.matches(of: dayMonthYear) {
+                if let month = months[match.2.lowercased()], let day = Int(match.1), let year = Int(match.3) {
+                    consider(year, month, day, match.range)
+                    break
+                }
             }
-        }
-        for match in text.matches(of: monthDayYear) {
-            if let month = months[match.1.lowercased()], let day = Int(match.2), let year = Int(match.3) {
-                consider(year, month, day, match.range)
-                break
+            for match in text.matches(of: monthDayYear) {
+                if let month = months[match.1.lowercased()], let day = Int(match.2), let year = Int(match.3) {
+                    consider(year, month, day, match.range)
+                    break
+                }
             }
         }
         return best.map { ($0.date, $0.end) }
@@ -82,6 +88,17 @@ struct MeetingDateParser {
             if found.count == 2 { break }
         }
         return (found.first, found.count > 1 ? found[1] : nil)
+    }
+
+    /// The length of the longest run of ASCII digits in the text.
+    private static func longestASCIIDigitRun(_ text: String) -> Int {
+        var longest = 0
+        var current = 0
+        for byte in text.utf8 {
+            current = byte.isASCIIDigitByte ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
     }
 
     private static func format(year: Int, month: Int, day: Int) -> String? {

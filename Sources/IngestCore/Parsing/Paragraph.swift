@@ -19,6 +19,7 @@ struct ListMarker: Sendable, Equatable {
     var content: String
 
     static func parse(_ text: String) -> ListMarker? {
+        if startsWithNonMarkerWord(text) { return nil }
         guard let first = text.first else { return nil }
         let afterFirst = text.dropFirst()
         if Self.isBullet(first) {
@@ -53,6 +54,27 @@ struct ListMarker: Sendable, Equatable {
         if afterToken.first == ".", firstOfContent.isLowercase { return nil }
         let marker = String(text[..<rest.startIndex])
         return ListMarker(rendered: marker + " ", content: content)
+    }
+
+    /// True when the text starts with ASCII letters or digits that cannot be a marker, found on bytes: four or more
+    /// of them (a token of up to three counts; the fourth is a character of its own unless a scalar from U+0300 up
+    /// follows it), or up to three followed by ASCII other than ")" and "." (which then starts the character after
+    /// the token). Bullets, "(" and other first characters are left to ``parse(_:)``.
+    private static func startsWithNonMarkerWord(_ text: String) -> Bool {
+        let bytes = text.utf8
+        var count = 0
+        var next: UInt8?
+        for byte in bytes {
+            guard byte.isASCIILetter || byte.isASCIIDigitByte else {
+                next = byte
+                break
+            }
+            count += 1
+            if count == 5 { return true }
+        }
+        if count == 4 { return (next ?? 0) < 0xCC }
+        guard count > 0, let next else { return false }
+        return next < 0x80 && next != UInt8(ascii: ")") && next != UInt8(ascii: ".")
     }
 
     /// The bullets: "-", "–", "—", "•", "*", "▪", "·", "○", "◦", "►", "‣".

@@ -312,7 +312,7 @@ struct HeadingDetector {
 
     private func runInSplit(_ title: String) -> (String, String)? {
         for separator in [" – ", " — ", " - ", ": "] {
-            guard let range = title.range(of: separator) else { continue }
+            guard let range = title.firstRange(of: separator) else { continue }
             let head = title[..<range.lowerBound].trimmingSpaces()
             let tail = title[range.upperBound...].trimmingSpaces()
             guard let first = tail.first, first.isUppercase, !head.isEmpty,

@@ -231,7 +231,7 @@ struct RegionScanner {
         }
         if let first = line.text.first, first.isLowercase { return true }
         // A table row whose first cell is a short form ("OPD  Oslo politidistrikt").
-        if let gap = line.text.range(of: "  "), line.text[..<gap.lowerBound].count <= 12,
+        if let gap = line.text.firstRange(of: "  "), line.text[..<gap.lowerBound].count <= 12,
             !line.text[..<gap.lowerBound].contains(" ")
         {
             return true

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cheap tests that let the parser work on bytes and scalars instead of characters where that gives the same answer.
 ///
 /// Swift compares and counts `Character`s: grapheme clusters, compared by canonical equivalence. That is costly and
@@ -114,5 +116,34 @@ extension String {
                 bytes[start] == first && bytes[start..<(start + needle.count)].elementsEqual(needle)
             }
         }
+    }
+}
+
+extension String {
+    /// The first range of `needle`, as Foundation's `range(of:)` finds it, searched on bytes when the text and the
+    /// needle are made of standalone scalars (see ``Unicode/Scalar/isStandalone``): their characters are then their
+    /// scalars, no two of them canonically equivalent, so a match of characters is a match of bytes.
+    func firstRange(of needle: String) -> Range<String.Index>? {
+        guard let first = needle.utf8.first, hasStandaloneScalars, needle.hasStandaloneScalars else {
+            return range(of: needle)
+        }
+        let bytes = utf8
+        let pattern = Array(needle.utf8)
+        var from = bytes.startIndex
+        // The first byte of a scalar: a match starts where a scalar does.
+        while let start = bytes[from...].firstIndex(of: first) {
+            var end = start
+            var matched = true
+            for byte in pattern {
+                guard end != bytes.endIndex, bytes[end] == byte else {
+                    matched = false
+                    break
+                }
+                end = bytes.index(after: end)
+            }
+            if matched { return start..<end }
+            from = bytes.index(after: start)
+        }
+        return nil
     }
 }

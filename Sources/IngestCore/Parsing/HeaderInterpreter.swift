@@ -37,7 +37,7 @@ struct HeaderInterpreter {
         let free = freeLines.map(\.text)
         // The title is a line that calls the document minutes; where the format has type sizes, the largest such.
         let titleCandidates = free.indices.filter { index in
-            free[index].lowercased().containsAny(of: context.titleWords)
+            free[index].lowercasedQuickly().containsAny(of: context.titleWords)
         }
         let titleIndex = titleCandidates.max { lhs, rhs in
             (freeLines[lhs].style?.fontSize ?? 0, -lhs) < (freeLines[rhs].style?.fontSize ?? 0, -rhs)

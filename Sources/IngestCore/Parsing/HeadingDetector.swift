@@ -67,7 +67,7 @@ struct HeadingDetector {
             let title = Self.withoutLeadingMarks(line.text)
             guard isTitle(title), title.split(separator: " ").count <= 12, let last = title.last,
                 !".,;:".contains(last), catalog.match(title) == nil, catalog.closingPhrase(in: title) == nil,
-                !titleWords.contains(where: { title.lowercased().contains($0) })
+                !titleWords.contains(where: { title.lowercasedQuickly().contains($0) })
             else { continue }
             let number = ItemNumber(prefix: nil, number: "", separator: "", rest: title, order: (result.count + 1, 0))
             result.append(Heading(lineIndex: index, lastLineIndex: index, number: number, title: title))

@@ -222,7 +222,7 @@ struct ItemNumber: Sendable, Equatable {
         let characters = Array(text)
         var position = 0
         var prefix: String?
-        let lower = text.lowercased()
+        let lower = text.lowercasedQuickly()
         if lower.count == characters.count {
             for candidate in prefixes where lower.hasPrefix(candidate) {
                 let end = candidate.count

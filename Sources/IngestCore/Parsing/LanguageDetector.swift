@@ -29,7 +29,7 @@ enum LanguageDetector {
                 if seen > 5_000 { break }
                 continue
             }
-            let lower = line.text.lowercased()
+            let lower = line.text.lowercasedQuickly()
             if lower.hasStandaloneScalars {
                 // Characters are scalars: find the runs of letters without forming characters.
                 let scalars = lower.unicodeScalars

@@ -84,7 +84,7 @@ struct PageFurnitureFilter {
     /// "Side 2 av 4", "Page 2 of 4", "Page 2", "- 3 -", "2/4" and, at a page edge, a bare "3".
     func isPageNumber(_ text: String, atPageEdge: Bool) -> Bool {
         guard text.utf8.count <= 24, text.contains(where: \.isASCIIDigit) else { return false }
-        let lower = text.lowercased()
+        let lower = text.lowercasedQuickly()
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "\u{2013}" })
         if words.count >= 2, pageWords.contains(String(words[0])), isNumber(words[1]) {
             if words.count == 2 { return true }
@@ -165,7 +165,7 @@ struct PageFurnitureFilter {
     }
 
     private func isTitle(_ text: String) -> Bool {
-        text.lowercased().containsAny(of: titleWords)
+        text.lowercasedQuickly().containsAny(of: titleWords)
     }
 }
 

@@ -153,7 +153,7 @@ struct ParticipantListParser: Sendable {
     /// A role: starts in lower case, or contains a role word (whole, or as the end of a compound).
     func isRole(_ text: String) -> Bool {
         if let first = text.first, first.isLowercase { return true }
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+        for word in text.lowercasedQuickly().split(whereSeparator: { !$0.isLetter }) {
             if roleWords.contains(String(word)) { return true }
             if roleEndings.contains(where: { word.count > $0.count + 2 && word.hasSuffix($0) }) { return true }
         }

@@ -147,3 +147,38 @@ extension String {
         return nil
     }
 }
+
+extension String {
+    /// Puts the UTF-8 of `lowercased()` in `bytes` when the text is made of standalone scalars (see
+    /// ``Unicode/Scalar/isStandalone``) up to U+00FF or from U+2010 up (ASCII and Latin-1 letters, dashes,
+    /// quotes, bullets: "Møtet – «sak»"), whose lowercase is A–Z, À–Ö and Ø–Þ moved by 0x20 and every other
+    /// scalar unchanged; false for other text.
+    func lowercasedSimply(into bytes: inout [UInt8]) -> Bool {
+        // Latin-1 beyond ASCII is 0xC2 or 0xC3 and one continuation byte.
+        let isLatin1 = utf8.allSatisfy { $0 != 0x0D && ($0 < 0xC0 || $0 == 0xC2 || $0 == 0xC3) }
+        guard isLatin1
+            || unicodeScalars.allSatisfy({ $0.isStandalone && ($0.value <= 0xFF || $0.value >= 0x2010) })
+        else { return false }
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: utf8)
+        var afterC3 = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if afterC3, byte <= 0x9E, byte != 0x97 {
+                bytes[index] = byte + 0x20  // U+00C0–U+00DE without U+00D7 (×)
+            } else if byte < 0x80 {
+                bytes[index] = byte.asciiLowercased
+            }
+            afterC3 = byte == 0xC3
+        }
+        return true
+    }
+
+    /// `lowercased()`, made on bytes when ``lowercasedSimply(into:)`` can and the text is not ASCII (which
+    /// `lowercased()` does fast itself).
+    func lowercasedQuickly() -> String {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        var bytes: [UInt8] = []
+        return lowercasedSimply(into: &bytes) ? String(decoding: bytes, as: UTF8.self) : lowercased()
+    }
+}

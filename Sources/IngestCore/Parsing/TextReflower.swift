@@ -28,7 +28,7 @@ struct TextReflower: Sendable {
         words.reserveCapacity(documentText.reduce(0) { $0 + $1.text.utf8.count } / 8)
         var lower: [UInt8] = []  // a line, lowercased
         for line in documentText {
-            if Self.lowercasedSimply(line.text, into: &lower) {
+            if line.text.lowercasedSimply(into: &lower) {
                 // A word is a slice of the lowercased bytes (lowercasing keeps word boundaries).
                 var start = 0
                 for index in lower.indices where Self.isWordBoundary(lower[index]) {
@@ -59,31 +59,6 @@ struct TextReflower: Sendable {
             if bytes.distance(from: start, to: index) > 2 { words.insert(String(lower[start..<index])) }
         }
         return words
-    }
-
-    /// Puts the UTF-8 of `text.lowercased()` in `bytes` when the text is made of standalone scalars (see
-    /// ``Unicode/Scalar/isStandalone``) up to U+00FF or from U+2010 up (ASCII and Latin-1 letters, dashes,
-    /// quotes, bullets: "Møtet – «sak»"), whose lowercase is A–Z, À–Ö and Ø–Þ moved by 0x20 and every other
-    /// scalar unchanged; false for other text.
-    private static func lowercasedSimply(_ text: String, into bytes: inout [UInt8]) -> Bool {
-        // Latin-1 beyond ASCII is 0xC2 or 0xC3 and one continuation byte.
-        let isLatin1 = text.utf8.allSatisfy { $0 != 0x0D && ($0 < 0xC0 || $0 == 0xC2 || $0 == 0xC3) }
-        guard isLatin1
-            || text.unicodeScalars.allSatisfy({ $0.isStandalone && ($0.value <= 0xFF || $0.value >= 0x2010) })
-        else { return false }
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: text.utf8)
-        var afterC3 = false
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if afterC3, byte <= 0x9E, byte != 0x97 {
-                bytes[index] = byte + 0x20  // U+00C0–U+00DE without U+00D7 (×)
-            } else if byte < 0x80 {
-                bytes[index] = byte.asciiLowercased
-            }
-            afterC3 = byte == 0xC3
-        }
-        return true
     }
 
     /// ``isWordBoundary(_:)-(Character)`` for a byte of UTF-8: bytes of non-ASCII scalars are word parts.

@@ -81,7 +81,9 @@ enum LineNormalizer {
     }
 
     private static func isUnderline(_ text: String) -> Bool {
-        text.count >= 3 && text.allSatisfy { $0 == "-" || $0 == "=" || $0 == "_" || $0 == "~" || $0 == "*" }
+        // A first character that is one of the rule marks is that ASCII scalar: most lines fail on the first byte.
+        guard let first = text.utf8.first, "-=_~*".utf8.contains(first) else { return false }
+        return text.count >= 3 && text.allSatisfy { $0 == "-" || $0 == "=" || $0 == "_" || $0 == "~" || $0 == "*" }
             && Set(text).count == 1
     }
 }

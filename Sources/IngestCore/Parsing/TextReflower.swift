@@ -26,16 +26,20 @@ struct TextReflower: Sendable {
         var words: Set<String> = []
         // Room for about one distinct word in eight bytes of text: the set then seldom grows.
         words.reserveCapacity(documentText.reduce(0) { $0 + $1.text.utf8.count } / 8)
-        var lower: [UInt8] = []  // a line, lowercased
+        var lowerBytes: [UInt8] = []  // a line, lowercased
         for line in documentText {
-            if line.text.lowercasedSimply(into: &lower) {
+            if line.text.lowercasedSimply(into: &lowerBytes) {
                 // A word is a slice of the lowercased bytes (lowercasing keeps word boundaries).
                 var start = 0
-                for index in lower.indices where Self.isWordBoundary(lower[index]) {
-                    if index - start > 2 { words.insert(String(decoding: lower[start..<index], as: UTF8.self)) }
+                for index in lowerBytes.indices where Self.isWordBoundary(lowerBytes[index]) {
+                    if index - start > 2 {
+                        words.insert(String(decoding: lowerBytes[start..<index], as: UTF8.self))
+                    }
                     start = index + 1
                 }
-                if lower.count - start > 2 { words.insert(String(decoding: lower[start...], as: UTF8.self)) }
+                if lowerBytes.count - start > 2 {
+                    words.insert(String(decoding: lowerBytes[start...], as: UTF8.self))
+                }
                 continue
             }
             let lower = line.text.lowercased()
@@ -288,8 +292,8 @@ struct TextReflower: Sendable {
     }
 }
 
-/// The words of one document (``TextReflower/vocabulary``), collected on the first question: most documents never
-/// join a word at a line-end hyphen, and those pay for the dictionary once.
+/// The words of one document (``TextReflower/vocabulary``), collected on the first question: a document that never
+/// joins a word at a line-end hyphen never pays for the dictionary, and the others pay once.
 final class DocumentVocabulary: Sendable {
     /// The document's lines.
     private let lines: [SourceLine]

@@ -329,3 +329,20 @@ import Testing
         #expect(HeadingDetector.romanValue(Substring(numeral)) == value)
     }
 }
+
+/// Markdown minutes and candidate tables.
+@Suite struct MarkdownAndTableRowTests {
+    @Test func markdownHeadingsAreHeadingsEvenWithABareNumber() {
+        let text = "# Referat hovedstyret\n\n## 214 Godkjenning av innkalling\nGodkjent.\n\n## 215 Eventuelt\nIngen saker."
+        let structure = MinutesParser().parse(text: text)
+        #expect(structure.title == "Referat hovedstyret")
+        #expect(structure.agendaItems.map(\.number) == ["214", "215"])
+        #expect(structure.agendaItems.map(\.title) == ["Godkjenning av innkalling", "Eventuelt"])
+    }
+
+    @Test func numberedTableRowsWithMoreCellsAreNotItems() {
+        let text = "1. Valg av kandidater\nListen:\n\n1  Odd Kjetil Sløtte  **  1962\n2  Stine Myrvang  **  1979\n\n"
+            + "2. Eventuelt\nIngen saker."
+        #expect(MinutesParser().parse(text: text).agendaItems.map(\.title) == ["Valg av kandidater", "Eventuelt"])
+    }
+}

@@ -117,7 +117,8 @@ struct HeadingDetector {
             guard !inLabelledList, let number = itemNumber(line), startsNewUnit(index, in: lines) else { continue }
             if number.rest.isEmpty {
                 if let heading = numberAloneHeading(number, at: index, in: lines) { result.append(heading) }
-            } else if isTitle(number.rest) {
+            } else if isTitle(number.rest), !number.rest.contains("  ") {
+                // More column gaps after the title make it a table row ("1  Odd Kjetil Sløtte  **  1962").
                 let (title, last) = continuedTitle(number.rest, from: index, in: lines)
                 result.append(Heading(lineIndex: index, lastLineIndex: last, number: number, title: title))
             }
@@ -130,7 +131,7 @@ struct HeadingDetector {
     private func itemNumber(_ line: SourceLine) -> ItemNumber? {
         if let number = ItemNumber.parse(line.text, prefixes: catalog.itemPrefixes) { return number }
         if let number = Self.romanItemNumber(line.text) { return number }
-        guard line.style?.isBold == true, let space = line.text.firstIndex(of: " "),
+        guard line.style?.isBold == true || line.isUnderlined, let space = line.text.firstIndex(of: " "),
             line.text[..<space].allSatisfy(\.isASCIIDigit)
         else { return nil }
         var widened = line.text

@@ -72,6 +72,14 @@ enum LineNormalizer {
 
     private static func markUnderlines(_ lines: [SourceLine]) -> [SourceLine] {
         var result = lines
+        // A Markdown heading ("## 214 Godkjenning av innkalling") is marked like an underlined one.
+        for index in result.indices {
+            let text = result[index].text
+            let hashes = text.prefix { $0 == "#" }.count
+            guard (1...6).contains(hashes), text.dropFirst(hashes).first == " " else { continue }
+            result[index].text = text.dropFirst(hashes).trimmingSpaces()
+            result[index].isUnderlined = true
+        }
         for index in result.indices where index > 0 && isUnderline(result[index].text) {
             guard !result[index - 1].isBlank else { continue }
             result[index - 1].isUnderlined = true

@@ -58,10 +58,14 @@ struct HeadingDetector {
             guard let page = line.page, let style = line.style else { continue }
             rightMargin[page] = max(rightMargin[page] ?? 0, style.x + style.width)
         }
+        // The largest type on the first page is the title block, not an item.
+        let firstPage = lines.lazy.compactMap(\.page).first
+        let titleSize = lines.filter { $0.page == firstPage }.compactMap(\.style?.fontSize).max() ?? 0
         var result: [Heading] = []
         for index in lines.indices {
             let line = lines[index]
-            guard let style = line.style, style.isBold || style.fontSize >= body * 1.15, style.fontSize >= body * 0.95,
+            guard let style = line.style, !(line.page == firstPage && style.fontSize >= titleSize * 0.98 && style.fontSize > body * 1.15),
+                style.isBold || style.fontSize >= body * 1.15, style.fontSize >= body * 0.95,
                 followsAFinishedUnit(index, in: lines, rightMargin: rightMargin), !line.text.contains("  ")
             else { continue }
             let title = Self.withoutLeadingMarks(line.text)

@@ -108,10 +108,8 @@ struct ExtractCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
                 progress.advance(path: inputs[index].path, succeeded: true)
             } catch {
-                progress.clear()
-                StandardError.report(error)
+                progress.report(error, path: inputs[index].path)
                 failures += 1
-                progress.advance(path: inputs[index].path, succeeded: false)
             }
         }
         progress.finish()
@@ -144,10 +142,8 @@ struct ExtractCommand: AsyncParsableCommand {
                 written += 1
                 progress.advance(path: inputs[index].path, succeeded: true)
             } catch {
-                progress.clear()
-                StandardError.report(error)
+                progress.report(error, path: inputs[index].path)
                 failures += 1
-                progress.advance(path: inputs[index].path, succeeded: false)
             }
         }
         progress.clear()

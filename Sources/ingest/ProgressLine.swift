@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// A one-line progress display on stderr for long runs: done and total, failures, rate, and the file last
 /// finished. Shown only when stderr is a terminal (never in pipes, logs or CI) and documents do not go to the same
@@ -28,6 +29,13 @@ struct ProgressLine {
         let failures = failed > 0 ? ", \(failed) failed" : ""
         let name = path.count > 50 ? "…" + path.suffix(49) : path
         FileHandle.standardError.write(Data("\r\u{1B}[K[\(done)/\(total)\(failures)] \(rate) files/s  \(name)".utf8))
+    }
+
+    /// Reports a failed input on a clean line and counts it.
+    mutating func report(_ error: IngestError, path: String) {
+        clear()
+        StandardError.report(error)
+        advance(path: path, succeeded: false)
     }
 
     /// Erases the line, so an error message or the summary starts on a clean line.

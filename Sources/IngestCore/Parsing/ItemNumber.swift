@@ -52,7 +52,6 @@ struct ItemNumber: Sendable, Equatable {
         {
             guard first.isASCII, firstBytes[Int(UInt8(first.value).asciiLowercased)] else { return nil }
         }
-        if text.isPlainASCII { return parse(bytes: Array(text.utf8), prefixes: prefixes.words) }
         if text.hasStandaloneScalars, let lower = lowercasedOneForOne(text) {
             return parse(scalars: Array(text.unicodeScalars), lower: lower, prefixes: prefixes.words)
         }
@@ -153,68 +152,6 @@ struct ItemNumber: Sendable, Equatable {
         let scalars = word.unicodeScalars
         guard let first = scalars.first, first.isASCII, first.isStandalone else { return false }
         return scalars.dropFirst().first?.isStandalone ?? true
-    }
-
-    /// ``parse(_:prefixes:)`` for ASCII text, given as its bytes.
-    private static func parse(bytes: [UInt8], prefixes: [String]) -> ItemNumber? {
-        var position = 0
-        var prefix: String?
-        let lower = bytes.map(\.asciiLowercased)
-        for candidate in prefixes {
-            let end: Int
-            if candidate.isPlainASCII {
-                guard candidate.utf8.count <= lower.count, lower.starts(with: candidate.utf8) else { continue }
-                end = candidate.utf8.count
-            } else {
-                guard String(decoding: lower, as: UTF8.self).hasPrefix(candidate) else { continue }
-                end = candidate.count
-            }
-            guard end < bytes.count else { continue }
-            let next = bytes[end]
-            guard next == UInt8(ascii: " ") || next.isASCIIDigitByte || candidate.hasSuffix(".") else { continue }
-            prefix = String(decoding: bytes[0..<end], as: UTF8.self)
-            position = end
-            while position < bytes.count, bytes[position] == UInt8(ascii: " ") { position += 1 }
-            break
-        }
-        let digitsStart = position
-        while position < bytes.count, bytes[position].isASCIIDigitByte, position - digitsStart < 4 {
-            position += 1
-        }
-        let firstDigits = position - digitsStart
-        guard firstDigits >= 1, firstDigits <= 3 || (prefix != nil && firstDigits <= 4) else { return nil }
-        guard let primary = Int(String(decoding: bytes[digitsStart..<position], as: UTF8.self)) else { return nil }
-        var secondary = 0
-        // "12/26", "65/24" (case/year); "3.2" only after a prefix word.
-        if position + 1 < bytes.count,
-            bytes[position] == UInt8(ascii: "/") || (prefix != nil && bytes[position] == UInt8(ascii: ".")),
-            bytes[position + 1].isASCIIDigitByte
-        {
-            position += 1
-            let start = position
-            while position < bytes.count, bytes[position].isASCIIDigitByte, position - start < 4 { position += 1 }
-            if position < bytes.count, bytes[position].isASCIIDigitByte { return nil }
-            secondary = Int(String(decoding: bytes[start..<position], as: UTF8.self)) ?? 0
-        }
-        if position < bytes.count, bytes[position].isASCIIDigitByte || bytes[position].isASCIILetter { return nil }
-        let number = String(decoding: bytes[digitsStart..<position], as: UTF8.self)
-        var separator = ""
-        if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ")")].contains(bytes[position]) {
-            separator = String(UnicodeScalar(bytes[position]))
-            position += 1
-            // "1.1 Title" is a sub-heading, not an item.
-            if separator == ".", position < bytes.count, bytes[position].isASCIIDigitByte { return nil }
-        }
-        if position < bytes.count, bytes[position] != UInt8(ascii: " ") { return nil }
-        // Without a prefix or punctuation, only a column gap ("1  Dagsorden godkjent", as tables print) or the end
-        // of the line (a number alone in its cell) marks a number.
-        if prefix == nil, separator.isEmpty, position < bytes.count,
-            !(position + 1 < bytes.count && bytes[position + 1] == UInt8(ascii: " "))
-        {
-            return nil
-        }
-        let rest = String(decoding: bytes[position...], as: UTF8.self).trimmingSpaces()
-        return ItemNumber(prefix: prefix, number: number, separator: separator, rest: rest, order: (primary, secondary))
     }
 
     /// ``parse(_:prefixes:)`` for any text, character by character.

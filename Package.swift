@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "IngestCore", targets: ["IngestCore"]),
         .library(name: "PlainTextExtractor", targets: ["PlainTextExtractor"]),
         .library(name: "PDFMinutesExtractor", targets: ["PDFMinutesExtractor"]),
+        .library(name: "AttachmentBundleExtractor", targets: ["AttachmentBundleExtractor"]),
         .executable(name: "ingest", targets: ["ingest"]),
     ],
     dependencies: [
@@ -29,6 +30,21 @@ let package = Package(
             dependencies: ["IngestCore", "CPoppler"],
             path: "Plugins/PDFMinutesExtractor"
         ),
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
+        .systemLibrary(
+            name: "CGMime",
+            pkgConfig: "gmime-3.0",
+            providers: [.apt(["libgmime-3.0-dev"])]
+        ),
+        .target(
+            name: "AttachmentBundleExtractor",
+            dependencies: ["IngestCore", "CArchive", "CGMime"],
+            path: "Plugins/AttachmentBundleExtractor"
+        ),
         .target(
             name: "PlainTextExtractor",
             dependencies: ["IngestCore"],
@@ -47,6 +63,9 @@ let package = Package(
         .testTarget(
             name: "PDFMinutesExtractorTests", dependencies: ["PDFMinutesExtractor", "PlainTextExtractor", "IngestCore"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "AttachmentBundleExtractorTests",
+            dependencies: ["AttachmentBundleExtractor", "PDFMinutesExtractor", "PlainTextExtractor", "IngestCore"]),
         .testTarget(name: "PlainTextExtractorTests", dependencies: ["PlainTextExtractor", "IngestCore"]),
         .testTarget(name: "IngestCLITests", dependencies: ["IngestCore", "ingest"]),
     ]

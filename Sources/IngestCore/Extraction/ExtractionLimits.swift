@@ -14,6 +14,15 @@ public struct ExtractionLimits: Sendable, Equatable, Codable {
     public var maxNestingDepth: Int
     /// The most attachments extracted per document. Default 1,000.
     public var maxAttachments: Int
+    /// The most entries read from one archive (zip, tar, 7z); the rest are skipped with a warning. Default 10,000.
+    public var maxArchiveEntries: Int
+    /// The largest archive member unpacked, in bytes, counted while reading (declared sizes lie). Default 256 MiB.
+    public var maxEntryBytes: Int
+    /// The most bytes unpacked from one archive, all members together. Default 2 GiB.
+    public var maxUnpackedBytes: Int
+    /// The largest ratio of unpacked to packed bytes accepted once a member has unpacked more than 1 MiB
+    /// (a zip bomb's ratio is in the thousands). Default 100, as in Apache Tika.
+    public var maxCompressionRatio: Int
 
     /// Creates limits; every parameter has the documented default.
     public init(
@@ -21,12 +30,20 @@ public struct ExtractionLimits: Sendable, Equatable, Codable {
         maxPages: Int = 5_000,
         maxTextCharacters: Int = 20_000_000,
         maxNestingDepth: Int = 10,
-        maxAttachments: Int = 1_000
+        maxAttachments: Int = 1_000,
+        maxArchiveEntries: Int = 10_000,
+        maxEntryBytes: Int = 256 << 20,
+        maxUnpackedBytes: Int = 2 << 30,
+        maxCompressionRatio: Int = 100
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxPages = maxPages
         self.maxTextCharacters = maxTextCharacters
         self.maxNestingDepth = maxNestingDepth
         self.maxAttachments = maxAttachments
+        self.maxArchiveEntries = maxArchiveEntries
+        self.maxEntryBytes = maxEntryBytes
+        self.maxUnpackedBytes = maxUnpackedBytes
+        self.maxCompressionRatio = maxCompressionRatio
     }
 }

@@ -83,6 +83,13 @@ public struct ExtractionInput: Sendable, Equatable {
         }
     }
 
+    /// Whether the input is a folder on disk (a bundle of files) rather than a file.
+    public var isFolder: Bool {
+        guard case .file(let url) = content else { return false }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     /// The size of the content in bytes.
     /// - Throws: ``IngestError/fileNotFound(path:)`` when the file does not exist.
     public func byteCount() throws(IngestError) -> Int {
@@ -100,7 +107,7 @@ public struct ExtractionInput: Sendable, Equatable {
         if isDirectory.boolValue {
             throw IngestError(
                 code: .unsupportedType, path: path, message: "is a folder",
-                advice: "name the files in it (e.g. \(path)/*.pdf); folders as bundles come with the bundle extractor")
+                advice: "a folder is read as a bundle by the bundle extractor; name the files in it to read them alone")
         }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
             let size = attributes[.size] as? NSNumber

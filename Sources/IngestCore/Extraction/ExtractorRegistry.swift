@@ -30,6 +30,13 @@ public struct ExtractorRegistry: Sendable {
     public func sniff(_ input: ExtractionInput, limits: ExtractionLimits = ExtractionLimits()) throws(IngestError)
         -> SniffedInput
     {
+        if input.isFolder {
+            // A folder's own hash is the bundle extractor's to compute, over its files.
+            let source = SourceInfo(
+                path: input.path, fileName: input.fileName, mediaType: FileType.folder.mediaType, bytes: 0,
+                sha256: ContentHash.sha256(of: Data()))
+            return SniffedInput(input: input, detectedType: .folder, encodingHint: .none, source: source)
+        }
         let size = try input.byteCount()
         guard size <= limits.maxFileBytes else { throw .tooLarge(path: input.path, bytes: size, limit: limits.maxFileBytes) }
         let prefix = try input.readPrefix(FileTypeSniffer.prefixLength)
@@ -119,6 +126,6 @@ public struct ExtractorRegistry: Sendable {
                 throw .unreadable(path: input.path, reason: error.localizedDescription)
             }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return ContentHash.hex(hasher.finalize())
     }
 }

@@ -10,8 +10,10 @@ public struct MinutesDocument: Codable, Sendable, Equatable {
 
     /// The version of the JSON form this value follows.
     public var schemaVersion: Int
-    /// The file (or archive member) the document was extracted from.
+    /// The file (or archive member) the document was extracted from; for a bundle, the minutes file in it.
     public var source: SourceInfo
+    /// The bundle (zip, folder, e-mail) the minutes came in with their attachments, when they came in one.
+    public var bundle: BundleInfo?
     /// The extractor that produced the document.
     public var extractor: ExtractorInfo
     /// The main language of the text as a BCP 47 tag ("nb", "nn", "en"), when it could be told.
@@ -123,6 +125,24 @@ public struct SourceInfo: Codable, Sendable, Equatable {
         self.mediaType = mediaType
         self.bytes = bytes
         self.sha256 = sha256
+    }
+}
+
+/// The bundle a document came in: a zip, folder or e-mail holding the minutes and their attachments.
+public struct BundleInfo: Codable, Sendable, Equatable {
+    /// The bundle itself. For a folder, `bytes` is the sum of its files and `sha256` is computed over its files'
+    /// relative paths and hashes, so an unchanged folder keeps its hash.
+    public var source: SourceInfo
+    /// The extractor that read the bundle.
+    public var extractor: ExtractorInfo
+    /// How many files the bundle holds (the minutes included).
+    public var files: Int
+
+    /// Creates a bundle description.
+    public init(source: SourceInfo, extractor: ExtractorInfo, files: Int) {
+        self.source = source
+        self.extractor = extractor
+        self.files = files
     }
 }
 

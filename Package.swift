@@ -56,6 +56,7 @@ let package = Package(
                 "IngestCore",
                 "PlainTextExtractor",
                 "PDFMinutesExtractor",
+                "AttachmentBundleExtractor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

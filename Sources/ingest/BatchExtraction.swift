@@ -1,51 +1,48 @@
+import AttachmentBundleExtractor
 import IngestCore
 
-/// Extracts many inputs concurrently, at most `maxConcurrentTasks` at a time, and hands the results back in input
-/// order as soon as each one's predecessors are done.
+/// Runs jobs concurrently, at most `maxConcurrentTasks` at a time, and hands their outcomes back in job order as
+/// soon as each job's predecessors are done.
 struct BatchExtraction: Sendable {
     /// The registry that sniffs and extracts.
     var registry: ExtractorRegistry
     /// Options and limits for every extraction.
     var context: ExtractionContext
-    /// The extractor to use for every input, or `nil` to choose by content.
+    /// The extractor to use for every file named on the command line, or `nil` to choose by content.
     var forcedIdentifier: String?
-    /// How many extractions may run at once; at least 1.
+    /// How many jobs may run at once; at least 1.
     var maxConcurrentTasks: Int
 
-    /// Extracts every input.
+    /// Runs every job.
     /// - Parameters:
-    ///   - inputs: the inputs, in the order results must come out.
-    ///   - handle: called once per input, in input order, with the input's index and its document or error.
-    func run(
-        _ inputs: [ExtractionInput],
-        handle: (Int, Result<MinutesDocument, IngestError>) -> Void
-    ) async {
+    ///   - jobs: the jobs, in the order outcomes must come out.
+    ///   - handle: called once per job, in job order, with the job's index and its outcomes (one for a file; none,
+    ///     one or many for a collection folder).
+    func run(_ jobs: [BatchJob], handle: (Int, [BatchOutcome]) -> Void) async {
         let width = max(1, maxConcurrentTasks)
-        let order = Self.startOrder(inputs, window: Self.window)
-        await withTaskGroup(of: (Int, Result<MinutesDocument, IngestError>).self) { group in
-            // Finished results wait here until every earlier input is handed out; starting inputs window by
-            // window keeps this buffer to about one window.
-            var finished: [Int: Result<MinutesDocument, IngestError>] = [:]
+        let order = Self.startOrder(jobs.map(\.size), window: Self.window)
+        await withTaskGroup(of: (Int, [BatchOutcome]).self) { group in
+            // Finished outcomes wait here until every earlier job is handed out; starting jobs window by window
+            // keeps this buffer to about one window.
+            var finished: [Int: [BatchOutcome]] = [:]
             var nextToStart = 0
             var nextToHand = 0
             var running = 0
-
             func startMore() {
                 while running < width, nextToStart < order.count,
                     order[nextToStart] < nextToHand + Self.window + width
                 {
                     let index = order[nextToStart]
-                    let input = inputs[index]
-                    group.addTask { [self] in (index, await extract(input)) }
+                    let job = jobs[index]
+                    group.addTask { [self] in (index, await run(job)) }
                     nextToStart += 1
                     running += 1
                 }
             }
-
             startMore()
-            while let (index, result) = await group.next() {
+            while let (index, outcomes) = await group.next() {
                 running -= 1
-                finished[index] = result
+                finished[index] = outcomes
                 while let ready = finished.removeValue(forKey: nextToHand) {
                     handle(nextToHand, ready)
                     nextToHand += 1
@@ -55,23 +52,47 @@ struct BatchExtraction: Sendable {
         }
     }
 
-    /// How many consecutive inputs are scheduled together, largest first.
+    /// How many consecutive jobs are scheduled together, largest first.
     static let window = 64
 
-    /// The order to start inputs in: window by window, the largest files of each window first, so that a big
-    /// document does not end a run alone on one core while the others idle.
-    static func startOrder(_ inputs: [ExtractionInput], window: Int) -> [Int] {
-        let sizes = inputs.map { (try? $0.byteCount()) ?? 0 }
-        return stride(from: 0, to: inputs.count, by: window).flatMap { start in
-            (start..<min(start + window, inputs.count)).sorted { sizes[$0] > sizes[$1] }
+    /// The order to start jobs in: window by window, the largest of each window first, so that a big document
+    /// does not end a run alone on one core while the others idle.
+    static func startOrder(_ sizes: [Int], window: Int) -> [Int] {
+        stride(from: 0, to: sizes.count, by: window).flatMap { start in
+            (start..<min(start + window, sizes.count)).sorted { sizes[$0] > sizes[$1] }
         }
     }
 
-    private func extract(_ input: ExtractionInput) async -> Result<MinutesDocument, IngestError> {
+    private func run(_ job: BatchJob) async -> [BatchOutcome] {
+        switch job.work {
+        case .file(let input, let outputName):
+            do {
+                let document = try await registry.extract(input, context: context, forcing: forcedIdentifier)
+                return [BatchOutcome(path: input.path, outputPath: outputName, result: .success(document))]
+            } catch {
+                return [BatchOutcome(path: input.path, outputPath: outputName, result: .failure(error))]
+            }
+        case .folder(let folder):
+            return await run(folder, path: job.path)
+        }
+    }
+
+    /// Extracts a collection folder's files and assembles them into documents.
+    private func run(_ folder: CollectionFolder, path: String) async -> [BatchOutcome] {
+        let nested: ExtractionContext
         do {
-            return .success(try await registry.extract(input, context: context, forcing: forcedIdentifier))
+            nested = try context.nested(path: path)
         } catch {
-            return .failure(error)
+            return [BatchOutcome(path: path, outputPath: "\(folder.outputFolder).json", result: .failure(error))]
+        }
+        let members = await MemberExtraction.extract(folder.files, context: nested) + folder.unreadable
+        let source = folder.sourceIsFinal ? folder.source : FolderDigest.source(for: folder.source, members: members)
+        let bundle = BundleInfo(source: source, extractor: AttachmentBundleExtractor().info, files: members.count)
+        return BundleAssembler.assemble(members, folder: bundle).map { document in
+            let stem = OutputNames.stem(of: document.path)
+            return BatchOutcome(
+                path: "\(folder.collectionPath)\(folder.separator)\(document.path)",
+                outputPath: "\(folder.outputFolder)/\(stem).json", result: document.result)
         }
     }
 }

@@ -1,3 +1,4 @@
+import AttachmentBundleExtractor
 import IngestCore
 import PDFMinutesExtractor
 import PlainTextExtractor
@@ -9,6 +10,7 @@ enum BuiltInExtractors {
     static let all: [any Extractor] = [
         PDFMinutesExtractor(),
         PlainTextExtractor(),
+        AttachmentBundleExtractor(),
     ]
 
     /// A registry of the built-in extractors.

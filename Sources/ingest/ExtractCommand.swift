@@ -9,25 +9,33 @@ struct ExtractCommand: AsyncParsableCommand {
         abstract: "Extract minutes from files and print each as a JSON document (the default subcommand).",
         discussion: """
             Each FILE is sniffed by its content (its extension only breaks ties) and handed to the most \
-            confident extractor. Documents come out in the order the files were given, even when several are \
-            extracted at once. A file that fails is reported on stderr as `ingest: error: PATH: message: advice` \
-            and does not stop the others. Several documents on stdout follow one another (as `jq` reads \
-            them); use --jsonl for one per line, or --out for one file each. A file named like a subcommand \
-            needs the subcommand spelled out: `ingest extract extractors`.
-
+            confident extractor. An e-mail (.eml) is read as a bundle: the minutes with their attachments.
+            A folder, or a zip, tar, tar.gz or 7z archive, is a collection of meetings: every folder in it is \
+            read, and each minutes document found there comes out with the files its attachment list names \
+            (a folder holding one minutes document is its bundle: all its files are attached). Other files come \
+            out as documents of their own; a zip or e-mail inside is read as one bundle. Archives are read in \
+            memory, never unpacked to disk; entries that would escape the archive (../, absolute paths, links) \
+            are renamed or skipped, and limits stop zip bombs (see the README).
+            Documents come out in the order the files were given, even when several are extracted at once. A \
+            file that fails is reported on stderr as `ingest: error: PATH: message: advice` and does not stop \
+            the others. Several documents on stdout follow one another (as `jq` reads them); use --jsonl for one \
+            per line, or --out for one file each (collections mirror their folders under --out). A file named \
+            like a subcommand needs the subcommand spelled out: `ingest extract extractors`.
             Examples:
               ingest SampleDocs/politiradet-oslo-referat.txt
               ingest SampleDocs/*.txt --jsonl > minutes.jsonl
               ingest SampleDocs/*.txt --out out/
+              ingest archive-2023.zip --out out/      # out/archive-2023/<folders>/<minutes>.json
+              ingest meetings/ --jsonl                # every folder of a folder tree
+              ingest reply.eml                        # the minutes attached to an e-mail
               ingest notes.dat --extractor plain-text
               ingest locked.pdf --password 's3cret'
               ingest archive/*.pdf --jobs 1 --out out/
-
             Exit status: 0 when every file was extracted, 1 when some failed, 64 for a usage error.
             """
     )
 
-    @Argument(help: ArgumentHelp("The files to extract.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The files, folders or archives to extract.", valueName: "FILE"))
     var files: [String] = []
 
     @Flag(help: "Print one compact JSON document per line (JSON Lines) instead of pretty-printed JSON.")
@@ -81,74 +89,35 @@ struct ExtractCommand: AsyncParsableCommand {
                 "--extractor \(extractor): no extractor named '\(extractor)': choose one of: \(identifiers)")
             throw ExitCode.failure
         }
-        let inputs = files.map { ExtractionInput(fileURL: URL(fileURLWithPath: $0), path: $0) }
+        let inputs = files.map { path in
+            let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+            return ExtractionInput(fileURL: URL(fileURLWithPath: trimmed), path: trimmed)
+        }
+        let context = ExtractionContext(registry: registry, password: password)
+        let plan = CollectionPlanner(registry: registry, limits: context.limits).plan(inputs)
+        for warning in plan.warnings { StandardError.write("ingest: warning: \(warning)") }
         let extraction = BatchExtraction(
-            registry: registry,
-            context: ExtractionContext(registry: registry, password: password),
-            forcedIdentifier: extractor,
-            maxConcurrentTasks: jobs)
-
-        let succeeded: Bool
+            registry: registry, context: context, forcedIdentifier: extractor, maxConcurrentTasks: jobs)
+        let sink: any DocumentSink
         if let out {
-            succeeded = try await writeDocuments(extraction, inputs: inputs, directory: out)
+            sink = try DirectorySink(directory: out)
         } else {
-            succeeded = await printDocuments(extraction, inputs: inputs)
+            sink = StandardOutputSink(format: jsonl ? .line : .pretty)
         }
-        if !succeeded { throw ExitCode.failure }
-    }
-
-    /// Prints each document to stdout in input order; returns whether every input succeeded.
-    private func printDocuments(_ extraction: BatchExtraction, inputs: [ExtractionInput]) async -> Bool {
-        let format: DocumentJSON.Format = jsonl ? .line : .pretty
-        var failures = 0
-        var progress = ProgressLine(total: inputs.count, documentsGoToTerminal: isatty(STDOUT_FILENO) == 1)
-        await extraction.run(inputs) { index, result in
-            do throws(IngestError) {
-                let data = try DocumentJSON.encode(result.get(), format: format)
-                FileHandle.standardOutput.write(data + Data("\n".utf8))
-                progress.advance(path: inputs[index].path, succeeded: true)
-            } catch {
-                progress.report(error, path: inputs[index].path)
-                failures += 1
-            }
-        }
-        progress.finish()
-        return failures == 0
-    }
-
-    /// Writes `DIR/NAME.json` per document; returns whether every input succeeded.
-    private func writeDocuments(_ extraction: BatchExtraction, inputs: [ExtractionInput], directory: String)
-        async throws -> Bool
-    {
-        let directoryURL = URL(fileURLWithPath: directory, isDirectory: true)
-        do {
-            try FileManager.default.createDirectory(at: directoryURL, withIntermediateDirectories: true)
-        } catch {
-            StandardError.report(
-                IngestError(
-                    code: .outputFailed, path: directory, message: "cannot create the output folder",
-                    advice: "check that the path is writable and not a file"))
-            throw ExitCode.failure
-        }
-        let names = OutputNames.jsonFileNames(for: inputs.map(\.fileName))
-        var written = 0
-        var failures = 0
-        var progress = ProgressLine(total: inputs.count, documentsGoToTerminal: false)
-        await extraction.run(inputs) { index, result in
-            do throws(IngestError) {
-                let data = try DocumentJSON.encode(result.get(), format: .pretty) + Data("\n".utf8)
-                let url = directoryURL.appendingPathComponent(names[index])
-                try AtomicFile.write(data, to: url, reportedAs: inputs[index].path)
-                written += 1
-                progress.advance(path: inputs[index].path, succeeded: true)
-            } catch {
-                progress.report(error, path: inputs[index].path)
-                failures += 1
-            }
+        var progress = ProgressLine(
+            total: plan.jobs.reduce(0) { $0 + $1.fileCount },
+            documentsGoToTerminal: out == nil && isatty(STDOUT_FILENO) == 1)
+        var tally = RunTally()
+        for failure in plan.failures { tally.record(failure, sink: sink, progress: &progress) }
+        await extraction.run(plan.jobs) { index, outcomes in
+            for outcome in outcomes { tally.record(outcome, sink: sink, progress: &progress) }
+            progress.advance(files: plan.jobs[index].fileCount, path: plan.jobs[index].path)
         }
         progress.clear()
-        let failed = failures == 0 ? "" : " (\(failures) failed)"
-        StandardError.write("ingest: wrote \(written) of \(inputs.count) documents to \(directory)\(failed)")
-        return failures == 0
+        let hasCollection = plan.jobs.contains { if case .folder = $0.work { true } else { false } }
+        if out != nil || hasCollection || ProgressLine.isTerminal && plan.jobs.count > 1 {
+            StandardError.write("ingest: \(tally.summary(elapsed: progress.elapsed, destination: out))")
+        }
+        if tally.failed > 0 { throw ExitCode.failure }
     }
 }

@@ -44,8 +44,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Write one NAME.json per input into DIR (created if needed) instead of printing; NAME is the input's "
-                + "file name without its extension, with -2, -3 … added when inputs share a name. Files are "
-                + "written atomically; a one-line summary goes to stderr. Example: --out out/",
+                + "file name without its extension, with -2, -3 … added when inputs share a name; documents "
+                + "of a folder or archive go to DIR/NAME/<its folders>/<minutes file>.json. Files are written "
+                + "atomically; a one-line summary goes to stderr. Example: --out out/",
             valueName: "DIR"))
     var out: String?
 
@@ -66,6 +67,9 @@ struct ExtractCommand: AsyncParsableCommand {
             "Extract up to N files at once; the default is the number of cores. Example: --jobs 1",
             valueName: "N"))
     var jobs: Int = Self.defaultJobs
+
+    @OptionGroup(title: "Limits")
+    var limitOptions: LimitOptions
 
     static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
@@ -93,7 +97,7 @@ struct ExtractCommand: AsyncParsableCommand {
             let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
             return ExtractionInput(fileURL: URL(fileURLWithPath: trimmed), path: trimmed)
         }
-        let context = ExtractionContext(registry: registry, password: password)
+        let context = ExtractionContext(registry: registry, limits: limitOptions.limits, password: password)
         let plan = CollectionPlanner(registry: registry, limits: context.limits).plan(inputs)
         for warning in plan.warnings { StandardError.write("ingest: warning: \(warning)") }
         let extraction = BatchExtraction(

@@ -9,7 +9,9 @@ struct Ingest: AsyncParsableCommand {
         abstract: "Turn meeting minutes (text, PDF, bundles with attachments) into structured JSON.",
         discussion: """
             `ingest FILE…` is short for `ingest extract FILE…`: each file is extracted by the extractor that \
-            fits its content, and its JSON document is printed, in input order.
+            fits its content, and its JSON document is printed, in input order. A folder or an archive (zip, \
+            tar, tar.gz, 7z) is a collection of meetings: each minutes document in it comes out with its \
+            attachments; an e-mail (.eml) comes out as the minutes it carries.
 
             Options of `ingest [extract] FILE…` (all of them: `ingest help extract`):
               --jsonl          one compact document per line, not pretty JSON
@@ -22,6 +24,8 @@ struct Ingest: AsyncParsableCommand {
                                ingest locked.pdf --password 's3cret'
               --jobs N         extract N files at once (default: all cores)
                                ingest archive/*.pdf --jobs 1 --out out/
+              --max-…          limits against zip bombs and huge files (see `ingest help extract`)
+                               ingest archive-2023.zip --max-unpacked 4096 --out out/
 
             Exit status: 0 when every file was extracted; 1 when some failed (each is reported on stderr as \
             `ingest: error: PATH: message: advice`, and the others still come out); 64 for a usage error.

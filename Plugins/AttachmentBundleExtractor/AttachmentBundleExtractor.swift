@@ -18,6 +18,14 @@ public struct AttachmentBundleExtractor: Extractor {
     /// Creates the extractor.
     public init() {}
 
+    /// The types above by content; besides, a `.eml` file the sniffer cannot place (a whole message in UTF-16
+    /// has no signature it knows), which ``MailReader`` transcodes.
+    public func confidence(for input: SniffedInput) -> ExtractionConfidence? {
+        if fileTypes.contains(input.detectedType) { return .content }
+        if input.detectedType == .binary, input.fileExtension == "eml" { return .fileExtension }
+        return nil
+    }
+
     public func extract(_ input: SniffedInput, context: ExtractionContext) async throws(IngestError)
         -> MinutesDocument
     {

@@ -31,6 +31,7 @@ public struct BundleContents: Sendable {
         switch input.detectedType {
         case .folder: return try folder(input.input, limits: limits)
         case .email: return try email(input.input, limits: limits)
+        case _ where input.fileExtension == "eml": return try email(input.input, limits: limits)
         default: return try archive(input.input, limits: limits)
         }
     }

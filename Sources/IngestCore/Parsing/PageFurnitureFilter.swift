@@ -16,7 +16,7 @@ struct PageFurnitureFilter {
     /// Lines at the top or bottom edge of a page set in a clearly smaller type than the body (running headers and
     /// footers that change from page to page, "Minutes of the Board 18 August 2025"). The top of the first page
     /// is left alone: small type there is often the organisation or the date.
-    private func smallPrintAtEdges(_ lines: [SourceLine]) -> [Int] {
+    private func smallPrintAtEdges(_ lines: [SourceLine], pages: [(Int, [Int])]) -> [Int] {
         let sizes = lines.compactMap(\.style?.fontSize).sorted()
         guard sizes.count >= 10 else { return [] }
         let body = sizes[sizes.count / 2]
@@ -25,7 +25,6 @@ struct PageFurnitureFilter {
             return size < body * 0.85
         }
         var result: [Int] = []
-        let pages = linesByPage(lines)
         for (position, (_, indices)) in pages.enumerated() {
             if position > 0 { result += indices.prefix(3).prefix(while: isSmall) }
             result += indices.suffix(3).reversed().prefix(while: isSmall)
@@ -54,36 +53,42 @@ struct PageFurnitureFilter {
     /// Returns the lines without furniture. The furniture lines go entirely, so a paragraph that runs over a page
     /// break joins up again; blank lines next to them stay.
     func filter(_ lines: [SourceLine]) -> [SourceLine] {
-        let edges = pageEdgeIndices(lines)
-        var furniture = Set(lines.indices.filter { index in
+        let pages = linesByPage(lines)
+        let edges = pageEdgeIndices(pages)
+        var isFurniture = lines.indices.map { index in
             !lines[index].isBlank && isPageNumber(lines[index].text, atPageEdge: edges.contains(index))
-        })
-        furniture.formUnion(repeatedEdgeLines(lines))
-        furniture.formUnion(smallPrintAtEdges(lines))
-        furniture.formUnion(repeatedTableHeadings(lines))
-        guard !furniture.isEmpty else { return lines }
-        let kept = lines.indices.filter { !furniture.contains($0) }.map { lines[$0] }
+        }
+        for index in repeatedEdgeLines(lines, pages: pages) + smallPrintAtEdges(lines, pages: pages)
+            + repeatedTableHeadings(lines)
+        {
+            isFurniture[index] = true
+        }
+        guard isFurniture.contains(true) else { return lines }
         // A page break is no paragraph break: drop the blank lines between the last line of one page and the first
         // of the next, so a paragraph or a list that runs over the break joins up again.
         var result: [SourceLine] = []
-        result.reserveCapacity(kept.count)
+        result.reserveCapacity(lines.count)
         var pendingBlanks: [SourceLine] = []
-        for line in kept {
+        var previousPage: Int?  // of the last line kept that is not blank
+        for (line, isFurniture) in zip(lines, isFurniture) where !isFurniture {
             if line.isBlank {
                 pendingBlanks.append(line)
                 continue
             }
-            let previousPage = result.last(where: { !$0.isBlank })?.page
             if previousPage == nil || previousPage == line.page || line.page == nil { result += pendingBlanks }
-            pendingBlanks.removeAll()
+            pendingBlanks.removeAll(keepingCapacity: true)
             result.append(line)
+            previousPage = line.page
         }
         return result + pendingBlanks
     }
 
     /// "Side 2 av 4", "Page 2 of 4", "Page 2", "- 3 -", "2/4" and, at a page edge, a bare "3".
     func isPageNumber(_ text: String, atPageEdge: Bool) -> Bool {
-        guard text.utf8.count <= 24, text.contains(where: \.isASCIIDigit) else { return false }
+        // An ASCII digit character is an ASCII digit byte: most lines have none and are rejected on bytes.
+        guard text.utf8.count <= 24, text.utf8.contains(where: \.isASCIIDigitByte),
+            text.contains(where: \.isASCIIDigit)
+        else { return false }
         let lower = text.lowercasedQuickly()
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "\u{2013}" })
         if words.count >= 2, pageWords.contains(String(words[0])), isNumber(words[1]) {
@@ -110,15 +115,16 @@ struct PageFurnitureFilter {
     }
 
     /// The first two and last two non-blank lines of each page, when pages are known.
-    private func pageEdgeIndices(_ lines: [SourceLine]) -> Set<Int> {
+    private func pageEdgeIndices(_ pages: [(Int, [Int])]) -> Set<Int> {
         var edges: Set<Int> = []
-        for (_, indices) in linesByPage(lines) {
+        for (_, indices) in pages {
             edges.formUnion(indices.prefix(2))
             edges.formUnion(indices.suffix(2))
         }
         return edges
     }
 
+    /// The indices of the lines that are not blank, page by page in page order; lines without a page are left out.
     private func linesByPage(_ lines: [SourceLine]) -> [(Int, [Int])] {
         var pages: [Int: [Int]] = [:]
         for index in lines.indices where !lines[index].isBlank {
@@ -130,17 +136,16 @@ struct PageFurnitureFilter {
 
     /// Lines among the first or last three of a page whose text (digits ignored) recurs on at least half of the
     /// pages, and on at least two.
-    private func repeatedEdgeLines(_ lines: [SourceLine]) -> [Int] {
-        let pages = linesByPage(lines)
+    private func repeatedEdgeLines(_ lines: [SourceLine], pages: [(Int, [Int])]) -> [Int] {
         guard pages.count >= 2 else { return [] }
-        var occurrences: [String: (pages: Set<Int>, indices: [Int])] = [:]
+        var occurrences: [String: EdgeLineOccurrences] = [:]
         for (page, indices) in pages {
             // Five lines down: a running header, a date and a table's repeated column headings can all stand
             // above the first line of content.
-            for index in Set(indices.prefix(5) + indices.suffix(3)) {
-                let key = Self.maskingNumbers(lines[index].text)
-                occurrences[key, default: ([], [])].pages.insert(page)
-                occurrences[key, default: ([], [])].indices.append(index)
+            for position in indices.indices where position < 5 || position >= indices.count - 3 {
+                let index = indices[position]
+                occurrences[Self.maskingNumbers(lines[index].text), default: EdgeLineOccurrences()]
+                    .note(index, on: page)
             }
         }
         let needed = max(2, (pages.count + 1) / 2)
@@ -149,6 +154,17 @@ struct PageFurnitureFilter {
             // A running header that repeats the title ("Minutes of the Board") is the title on its first page.
             guard let first = indices.min(), isTitle(lines[first].text) else { return indices }
             return indices.filter { $0 != first }
+        }
+    }
+
+    /// Where one edge line's text (digits masked) was found.
+    private struct EdgeLineOccurrences {
+        var pages: Set<Int> = []
+        var indices: [Int] = []
+
+        mutating func note(_ index: Int, on page: Int) {
+            pages.insert(page)
+            indices.append(index)
         }
     }
 

@@ -7,6 +7,9 @@ struct Paragraph: Sendable, Equatable {
 
     /// All lines of the paragraph.
     var lines: [SourceLine] { entries.flatMap { $0 } }
+
+    /// The last line of the paragraph.
+    var lastLine: SourceLine? { entries.last?.last }
 }
 
 /// A list marker at the start of a line: a bullet ("-", "–", "•", "*") or an enumerator ("a)", "(b)", "1)").

@@ -218,8 +218,8 @@ struct RegionScanner {
         let place = text[..<comma].split(separator: " ")
         guard (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
         let rest = text[text.index(after: comma)...].trimmingSpaces()
-        guard let match = context.dates.firstDateMatch(in: rest) else { return false }
-        return rest[match.end...].trimmingSpaces().isEmpty && rest.count < 30
+        guard rest.characterCount < 30, let match = context.dates.firstDateMatch(in: rest) else { return false }
+        return rest[match.end...].trimmingSpaces().isEmpty
     }
 
     /// A list goes on with marked entries, "Vedlegg 2 – …" lines, abbreviation pairs and wrapped lines.

@@ -95,7 +95,7 @@ struct TextReflower: Sendable {
             }
             if forcesBreak(line) { close() }
             if let marker = ListMarker.parse(line.text), marker.isBullet || current?.isList == true
-                || current.map({ endsSentence($0.lines.last) }) ?? true
+                || current.map({ endsSentence($0.lastLine) }) ?? true
             {
                 if current?.isList == true {
                     current?.entries.append([line])
@@ -105,24 +105,19 @@ struct TextReflower: Sendable {
                 }
                 continue
             }
-            guard var paragraph = current, let previous = paragraph.entries.last?.last else {
+            // Taken out of `current`, the paragraph is the only owner of its entries: appending does not copy them.
+            guard var paragraph = current.take(), let previous = paragraph.lastLine else {
                 current = Paragraph(entries: [[line]], isList: false)
                 continue
             }
-            if paragraph.isList {
-                if isListContinuation(line, after: previous) {
-                    paragraph.entries[paragraph.entries.count - 1].append(line)
-                    current = paragraph
-                } else {
-                    close()
-                    current = Paragraph(entries: [[line]], isList: false)
-                }
-            } else if isDeliberateBreak(after: previous, before: line) {
-                close()
-                current = Paragraph(entries: [[line]], isList: false)
-            } else {
-                paragraph.entries[0].append(line)
+            let continues = paragraph.isList
+                ? isListContinuation(line, after: previous) : !isDeliberateBreak(after: previous, before: line)
+            if continues {
+                paragraph.entries[paragraph.entries.count - 1].append(line)
                 current = paragraph
+            } else {
+                result.append(paragraph)
+                current = Paragraph(entries: [[line]], isList: false)
             }
         }
         close()

@@ -51,31 +51,18 @@ struct LabelCatalog: Sendable {
         var hadColon: Bool
     }
 
-    /// A label with what the ASCII fast path needs.
+    /// A label of one kind.
     private struct Label: Sendable {
         var kind: Kind
         var text: String
-        /// The label's bytes when it is all ASCII; `nil` otherwise (it then cannot start an ASCII line).
-        var ascii: [UInt8]?
-        /// The label's scalars when they are all standalone (see ``Unicode/Scalar/isStandalone``).
-        var scalars: [Unicode.Scalar]?
     }
 
     /// The labels by their first character, longest first within each list.
     private let labelsByFirstCharacter: [Character: [Label]]
-    /// The same lists by their first byte, for labels starting with an ASCII character; empty for other bytes.
-    private let labelsByFirstByte: [[Label]]
-    /// Closing phrases with their bytes when all ASCII.
-    private let closingPhraseBytes: [(phrase: String, ascii: [UInt8]?)]
-    /// Closing phrases with their scalars, when all are standalone (see ``Unicode/Scalar/isStandalone``).
-    private let closingPhraseScalars: [(phrase: String, scalars: [Unicode.Scalar])]?
-    /// The first bytes of the closing phrases, when each phrase starts with a character that is one ASCII scalar.
-    private let closingPhraseFirstBytes: Set<UInt8>?
-    /// False when a word holds a scalar that is canonically equivalent to an ASCII character (KELVIN SIGN and
-    /// two others): then only the Unicode-aware comparison is right.
-    private let asciiFastPath: Bool
-    /// True when every label's scalars are standalone, so lines whose heads are too can be matched by scalars.
-    private let scalarFastPath: Bool
+    /// The labels' kinds, for ruling out lines that start with no label of the kinds asked for.
+    private let labelIndex: CaselessPrefixIndex<Kind>
+    /// The closing phrases, for ruling out lines that start with none.
+    private let closingPhraseIndex: CaselessPrefixIndex<Void>
     let closingPhrases: [String]
     let itemPrefixes: ItemNumber.Prefixes
 
@@ -98,47 +85,16 @@ struct LabelCatalog: Sendable {
         }
         // Longest first, so "meldt forfall" wins over "forfall" and "sak nr." over "sak".
         var byFirst: [Character: [Label]] = [:]
-        var byFirstByte = [[Label]](repeating: [], count: 128)
         for (kind, label) in labels.sorted(by: { $0.1.count > $1.1.count }) {
             guard let first = label.first else { continue }
-            let entry = Label(kind: kind, text: label, ascii: Self.asciiBytes(label),
-                              scalars: label.hasStandaloneScalars ? Array(label.unicodeScalars) : nil)
-            byFirst[first, default: []].append(entry)
-            if let ascii = first.asciiValue, first != "\r\n" { byFirstByte[Int(ascii)].append(entry) }
+            byFirst[first, default: []].append(Label(kind: kind, text: label))
         }
         labelsByFirstCharacter = byFirst
-        labelsByFirstByte = byFirstByte
+        labelIndex = CaselessPrefixIndex(labels.map { ($0.1, $0.0) })
         closingPhrases = Array(Set(vocabularies.flatMap(\.closingPhrases))).sorted { $0.count > $1.count }
-        closingPhraseBytes = closingPhrases.map { ($0, Self.asciiBytes($0)) }
-        closingPhraseScalars = closingPhrases.allSatisfy(\.hasStandaloneScalars)
-            ? closingPhrases.map { ($0, Array($0.unicodeScalars)) } : nil
-        let startASCII = closingPhrases.allSatisfy { phrase in
-            let bytes = Array(phrase.utf8.prefix(2))
-            return bytes.first.map { $0 < 0x80 && $0 != 0x0D } == true && (bytes.count < 2 || bytes[1] < 0xCC)
-        }
-        closingPhraseFirstBytes = startASCII ? Set(closingPhrases.compactMap(\.utf8.first)) : nil
+        closingPhraseIndex = CaselessPrefixIndex(closingPhrases.map { ($0, ()) })
         itemPrefixes = ItemNumber.Prefixes(
             Array(Set(vocabularies.flatMap(\.itemPrefixes))).sorted { $0.count > $1.count })
-        scalarFastPath = labels.allSatisfy { $0.1.hasStandaloneScalars }
-        asciiFastPath = !(labels.map(\.1) + closingPhrases).contains { word in
-            word.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
-        }
-    }
-
-    private static func asciiBytes(_ text: String) -> [UInt8]? {
-        text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? Array(text.utf8) : nil
-    }
-
-    /// The length of a line's head (at most `limit` bytes) when the first `limit + 1` bytes are ASCII without a
-    /// carriage return: then its first `limit` characters are its first `limit` bytes. `nil` otherwise.
-    private static func asciiHeadLength(_ line: String, limit: Int) -> Int? {
-        var count = 0
-        for byte in line.utf8 {
-            guard byte < 0x80, byte != 0x0D else { return nil }
-            count += 1
-            if count > limit { return limit }
-        }
-        return count
     }
 
     /// The label at the start of a line, if any.
@@ -147,117 +103,9 @@ struct LabelCatalog: Sendable {
     ///   - kinds: the kinds to look for; all by default.
     ///   - extraWords: how many words may stand between the label and its colon ("Vedlegg til referatet:").
     func match(_ line: String, kinds: Kinds = .all, extraWords: Int = 0) -> Match? {
-        let utf8 = line.utf8
-        if asciiFastPath, let first = utf8.first, first < 0x80, first != 0x0D {
-            // An ASCII first byte followed by a scalar below U+0300 (which never joins the one before) is the
-            // first character: look the candidates up by byte and decide without lowercasing anything.
-            let second = utf8.dropFirst().first ?? 0
-            guard second < 0xCC else { return unicodeMatch(line, kinds: kinds, extraWords: extraWords) }
-            let candidates = labelsByFirstByte[Int(first.asciiLowercased)]
-            guard candidates.contains(where: { kinds.contains(Kinds($0.kind)) }) else { return nil }
-            if let headLength = Self.asciiHeadLength(line, limit: 64) {
-                return asciiMatch(line, headLength: headLength, candidates: candidates, kinds: kinds,
-                                  extraWords: extraWords)
-            }
-        }
-        if scalarFastPath, let head = Self.lowercasedHead(line, limit: 64) {
-            return scalarMatch(line, head: head, kinds: kinds, extraWords: extraWords)
-        }
+        // Most lines start with no label at all, which their bytes show without lowercasing anything.
+        guard labelIndex.mayStart(line, where: { kinds.contains(Kinds($0)) }) else { return nil }
         return unicodeMatch(line, kinds: kinds, extraWords: extraWords)
-    }
-
-    /// The lowercased scalars of a line's first `limit` characters, when its first `limit + 1` scalars are
-    /// standalone and each of the first `limit` lowercases to one standalone scalar: then the characters of the line's
-    /// head and of its lowercased form (`String.lowercased()` maps scalar by scalar) are their scalars, one for one.
-    private static func lowercasedHead(_ line: String, limit: Int) -> [Unicode.Scalar]? {
-        var head: [Unicode.Scalar] = []
-        for scalar in line.unicodeScalars {
-            guard scalar.isStandalone else { return nil }
-            if head.count == limit { break }
-            if scalar.isASCII {
-                head.append(Unicode.Scalar(UInt8(scalar.value).asciiLowercased))
-            } else {
-                let mapping = scalar.properties.lowercaseMapping.unicodeScalars
-                guard let lower = mapping.first, mapping.count == 1, lower.isStandalone else { return nil }
-                head.append(lower)
-            }
-        }
-        return head
-    }
-
-    /// ``match(_:kinds:extraWords:)`` for a line whose lowercased head ``lowercasedHead(_:limit:)`` gives.
-    private func scalarMatch(_ line: String, head: [Unicode.Scalar], kinds: Kinds, extraWords: Int) -> Match? {
-        guard let first = head.first, let candidates = labelsByFirstCharacter[Character(first)] else { return nil }
-        let scalars = line.unicodeScalars
-        func index(_ offset: Int) -> String.Index { scalars.index(scalars.startIndex, offsetBy: offset) }
-        for label in candidates {
-            guard kinds.contains(Kinds(label.kind)), let labelScalars = label.scalars,
-                labelScalars.count <= head.count, head[..<labelScalars.count].elementsEqual(labelScalars)
-            else { continue }
-            let labelEnd = labelScalars.count
-            let printed = String(line[..<index(labelEnd)])
-            if labelEnd == head.count { return Match(kind: label.kind, label: printed, rest: "", hadColon: false) }
-            let next = head[labelEnd]
-            if next == ":" {
-                return Match(kind: label.kind, label: printed, rest: line[index(labelEnd + 1)...].trimmingSpaces(),
-                             hadColon: true)
-            }
-            guard next == " " || labelScalars.last == "." else { continue }
-            // "Vedlegg til referatet:", "Tid og sted:"
-            if extraWords > 0, let colon = head[labelEnd...].firstIndex(of: ":") {
-                let between = head[labelEnd..<colon].split(separator: " ")
-                if between.count <= extraWords, between.allSatisfy({ $0.allSatisfy(Self.isLetter) }) {
-                    return Match(kind: label.kind, label: String(line[..<index(colon)]),
-                                 rest: line[index(colon + 1)...].trimmingSpaces(), hadColon: true)
-                }
-            }
-            // A label alone on its line apart from a colon-less trailing space ("Vedtak ").
-            if head[labelEnd...].allSatisfy({ $0 == " " }) {
-                return Match(kind: label.kind, label: printed, rest: "", hadColon: false)
-            }
-        }
-        return nil
-    }
-
-    /// `Character.isLetter` for a scalar that is a character of its own.
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? UInt8(scalar.value).isASCIILetter : scalar.properties.isAlphabetic
-    }
-
-    /// ``match(_:kinds:extraWords:)`` for a line whose first `headLength` bytes (at most 64) are ASCII and are
-    /// its first `headLength` characters.
-    private func asciiMatch(_ line: String, headLength: Int, candidates: [Label], kinds: Kinds,
-                            extraWords: Int) -> Match? {
-        let utf8 = line.utf8
-        let head = utf8.prefix(headLength).map(\.asciiLowercased)
-        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
-        for label in candidates {
-            guard kinds.contains(Kinds(label.kind)), let bytes = label.ascii, bytes.count <= headLength,
-                head[..<bytes.count].elementsEqual(bytes)
-            else { continue }
-            let labelEnd = bytes.count
-            let printed = String(line[..<index(labelEnd)])
-            if labelEnd == headLength { return Match(kind: label.kind, label: printed, rest: "", hadColon: false) }
-            let next = head[labelEnd]
-            if next == UInt8(ascii: ":") {
-                return Match(kind: label.kind, label: printed, rest: line[index(labelEnd + 1)...].trimmingSpaces(),
-                             hadColon: true)
-            }
-            guard next == UInt8(ascii: " ") || bytes.last == UInt8(ascii: ".") else { continue }
-            // "Vedlegg til referatet:", "Tid og sted:"
-            if extraWords > 0, let colon = head[labelEnd...].firstIndex(of: UInt8(ascii: ":")) {
-                let between = head[labelEnd..<colon].split(separator: UInt8(ascii: " "))
-                if between.count <= extraWords, between.allSatisfy({ $0.allSatisfy(\.isASCIILetter) }) {
-                    return Match(kind: label.kind, label: String(line[..<index(colon)]),
-                                 rest: line[index(colon + 1)...].trimmingSpaces(), hadColon: true)
-                }
-            }
-            // A label alone on its line apart from a colon-less trailing space ("Vedtak ").
-            if head[labelEnd...].allSatisfy({ $0 == UInt8(ascii: " ") }) {
-                return Match(kind: label.kind, label: printed, rest: "", hadColon: false)
-            }
-        }
-        return nil
     }
 
     /// ``match(_:kinds:extraWords:)`` for any text, character by character.
@@ -306,26 +154,80 @@ struct LabelCatalog: Sendable {
 
     /// The closing phrase at the start of a line ("Møtet hevet kl. 16.00."), if any.
     func closingPhrase(in text: String) -> String? {
-        // A first character that is one ASCII scalar, lowercased, must be the first byte of a phrase.
-        let utf8 = text.utf8
-        if asciiFastPath, let first = utf8.first, first < 0x80, first != 0x0D, (utf8.dropFirst().first ?? 0) < 0xCC,
-            let firstBytes = closingPhraseFirstBytes, !firstBytes.contains(first.asciiLowercased)
-        {
-            return nil
-        }
-        if asciiFastPath, let headLength = Self.asciiHeadLength(text, limit: 40) {
-            let head = text.utf8.prefix(headLength).map(\.asciiLowercased)
-            return closingPhraseBytes.first { phrase in
-                guard let bytes = phrase.ascii else { return false }
-                return bytes.count <= headLength && head[..<bytes.count].elementsEqual(bytes)
-            }?.phrase
-        }
-        if let phraseScalars = closingPhraseScalars, let head = Self.lowercasedHead(text, limit: 40) {
-            return phraseScalars.first { phrase in
-                phrase.scalars.count <= head.count && head[..<phrase.scalars.count].elementsEqual(phrase.scalars)
-            }?.phrase
-        }
+        guard closingPhraseIndex.mayStart(text, where: { _ in true }) else { return nil }
         let lower = text.prefix(40).lowercased()
         return closingPhrases.first { lower.hasPrefix($0) }
+    }
+}
+
+/// Lowercase words (labels, closing phrases) looked for at the start of lines ignoring case, with what their bytes
+/// tell: most lines are ruled out on their first bytes, before any character is formed or lowercased.
+struct CaselessPrefixIndex<Value: Sendable>: Sendable {
+    private struct Word: Sendable {
+        var value: Value
+        /// The word's UTF-8 when its scalars are standalone (see ``Unicode/Scalar/isStandalone``): each ASCII byte
+        /// is then a character of its own. `nil` otherwise: then no line is ruled out.
+        var bytes: [UInt8]?
+    }
+
+    /// Words starting with an ASCII byte, by that byte.
+    private let byFirstByte: [[Word]]
+    /// Words starting otherwise, or that bytes cannot rule out: asked about every line.
+    private let others: [Word]
+
+    /// - Parameter words: the words, lowercase, each with a value a caller can filter on.
+    init(_ words: [(word: String, value: Value)]) {
+        var byFirstByte = [[Word]](repeating: [], count: 128)
+        var others: [Word] = []
+        for (word, value) in words {
+            let entry = Word(value: value, bytes: word.hasStandaloneScalars ? Array(word.utf8) : nil)
+            if let first = entry.bytes?.first, first < 0x80 {
+                byFirstByte[Int(first)].append(entry)
+            } else {
+                others.append(entry)
+            }
+        }
+        self.byFirstByte = byFirstByte
+        self.others = others
+    }
+
+    /// False when no word whose value passes `include` can start the line, lowercased (as
+    /// `line.lowercased().hasPrefix(word)` tells); true when one may.
+    func mayStart(_ line: String, where include: (Value) -> Bool) -> Bool {
+        guard let first = line.utf8.first else { return false }
+        func mayStart(_ word: Word) -> Bool { include(word.value) && !Self.isRuledOut(word, by: line) }
+        if others.contains(where: mayStart) { return true }
+        if first < 0x80 { return byFirstByte[Int(first.asciiLowercased)].contains(where: mayStart) }
+        // A line starting with a standalone scalar beyond ASCII is ruled out for every word starting with ASCII.
+        if Self.startsWithStandaloneScalar(line.utf8) { return false }
+        return byFirstByte.contains { $0.contains(where: mayStart) }
+    }
+
+    /// True when the line, lowercased, cannot start with the word.
+    ///
+    /// Walks the word's bytes while they are ASCII. An ASCII byte of the line aligned with one of them must
+    /// lowercase to it: any other character, or that byte with marks joined to it, differs from the word's
+    /// character. A character starting with a standalone scalar beyond ASCII equals no ASCII character and neither
+    /// does its lowercase. Any other scalar, on either side, leaves the question to the characters.
+    private static func isRuledOut(_ word: Word, by line: String) -> Bool {
+        guard let bytes = word.bytes else { return false }
+        var rest = line.utf8[...]
+        for wordByte in bytes {
+            guard wordByte < 0x80 else { return false }
+            guard let byte = rest.first else { return true }
+            guard byte < 0x80 else { return startsWithStandaloneScalar(rest) }
+            if byte.asciiLowercased != wordByte { return true }
+            rest = rest.dropFirst()
+        }
+        return false
+    }
+
+    /// True when the bytes start with the UTF-8 of a standalone scalar beyond ASCII (see
+    /// ``Unicode/Scalar/isStandalone``).
+    private static func startsWithStandaloneScalar(_ bytes: some Collection<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return !scalar.isASCII && scalar.isStandalone
     }
 }

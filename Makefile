@@ -2,7 +2,7 @@
 #
 #   make setup       Debian packages (.ci/apt-packages) and Python's jsonschema (the schema tests use it)
 #   make build       debug build of the library and the `ingest` command
-#   make sample      run `ingest` on SampleDocs/*.txt and *.pdf, writing out/NAME.json
+#   make sample      run `ingest` on SampleDocs/*.txt, *.pdf and *.eml, writing out/NAME.json
 #   make quickstart  setup + build + sample
 #   make test        the whole test suite (Swift Testing)
 #   make lint        swift format lint, strict (.swift-format: 4 spaces, 120 columns); `make format` fixes
@@ -43,7 +43,7 @@ build:
 	$(SWIFT) build $(SWIFT_FLAGS)
 
 sample: build
-	$(SWIFT) run $(SWIFT_FLAGS) ingest SampleDocs/*.txt SampleDocs/*.pdf --out out/
+	$(SWIFT) run $(SWIFT_FLAGS) ingest SampleDocs/*.txt SampleDocs/*.pdf SampleDocs/*.eml --out out/
 	@echo "Documents are in out/: e.g. out/politiradet-oslo-referat.json"
 
 quickstart: setup build sample

@@ -13,17 +13,24 @@ enum FullyPopulatedDocument {
             number: "1", title: "Årsrapport 2025", source: attachmentSource, document: attachmentDocument)
         return document(
             source: SourceInfo(
-                path: "Sample Docs/politiradet-oslo-referat.txt", fileName: "politiradet-oslo-referat.txt",
+                path: "bundle.zip!politiradet-oslo-referat.txt", fileName: "politiradet-oslo-referat.txt",
                 mediaType: "text/plain", bytes: 7943,
                 sha256: "dd3d16d2277f16cbb80e15249acb544608712433bd581197ee595d83d48758b0"),
             extractor: ExtractorInfo(name: "plain-text", version: "0.1.0"),
             attachments: [attachment])
     }
 
+    /// The bundle every document here came in (the attachment's too: a zip inside the zip, say).
+    private static let bundle = BundleInfo(
+        source: SourceInfo(
+            path: "Sample Docs/bundle.zip", fileName: "bundle.zip", mediaType: "application/zip", bytes: 56_300,
+            sha256: String(repeating: "cd", count: 32)),
+        extractor: ExtractorInfo(name: "bundle", version: "1.0.0"), files: 2)
+
     private static func document(source: SourceInfo, extractor: ExtractorInfo, attachments: [Attachment])
         -> MinutesDocument
     {
-        MinutesDocument(
+        var document = MinutesDocument(
             source: source,
             extractor: extractor,
             language: "nb-NO",
@@ -49,5 +56,7 @@ enum FullyPopulatedDocument {
             pages: [Page(number: 1, text: "Side 1"), Page(number: 2, text: "Side 2")],
             properties: ["Author": "Oslo kommune", "Producer": "Microsoft® Word", "encoding": "utf-8"],
             warnings: ["page 3 has no text layer"])
+        document.bundle = bundle
+        return document
     }
 }

@@ -97,7 +97,8 @@ struct ExtractCommand: AsyncParsableCommand {
             let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
             return ExtractionInput(fileURL: URL(fileURLWithPath: trimmed), path: trimmed)
         }
-        let context = ExtractionContext(registry: registry, limits: limitOptions.limits, password: password)
+        let context = ExtractionContext(
+            registry: registry, limits: limitOptions.limits, password: password, parallelism: jobs)
         let plan = CollectionPlanner(registry: registry, limits: context.limits).plan(inputs)
         for warning in plan.warnings { StandardError.write("ingest: warning: \(warning)") }
         let extraction = BatchExtraction(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an extraction may use besides its input: options, limits, and the registry for nested documents.
 public struct ExtractionContext: Sendable {
     /// The registry, for extracting nested documents (attachments, archive members).
@@ -8,14 +10,18 @@ public struct ExtractionContext: Sendable {
     public var password: String?
     /// How deep this extraction is nested: 0 for a file the user named.
     public var depth: Int
+    /// How many files of one bundle may be extracted at once (`ingest --jobs`); `nil` in the initialiser means the
+    /// number of cores.
+    public var parallelism: Int
 
     /// Creates a context.
     public init(registry: ExtractorRegistry, limits: ExtractionLimits = ExtractionLimits(), password: String? = nil,
-                depth: Int = 0) {
+                depth: Int = 0, parallelism: Int? = nil) {
         self.registry = registry
         self.limits = limits
         self.password = password
         self.depth = depth
+        self.parallelism = max(1, parallelism ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// The context for a document nested in the current one.

@@ -211,13 +211,15 @@ struct CaselessPrefixIndex<Value: Sendable>: Sendable {
     /// does its lowercase. Any other scalar, on either side, leaves the question to the characters.
     private static func isRuledOut(_ word: Word, by line: String) -> Bool {
         guard let bytes = word.bytes else { return false }
-        var rest = line.utf8[...]
+        let utf8 = line.utf8
+        var index = utf8.startIndex
         for wordByte in bytes {
             guard wordByte < 0x80 else { return false }
-            guard let byte = rest.first else { return true }
-            guard byte < 0x80 else { return startsWithStandaloneScalar(rest) }
+            guard index != utf8.endIndex else { return true }
+            let byte = utf8[index]
+            guard byte < 0x80 else { return startsWithStandaloneScalar(utf8[index...]) }
             if byte.asciiLowercased != wordByte { return true }
-            rest = rest.dropFirst()
+            utf8.formIndex(after: &index)
         }
         return false
     }

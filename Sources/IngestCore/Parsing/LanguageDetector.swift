@@ -4,10 +4,19 @@ enum LanguageDetector {
     static func detect(_ lines: [SourceLine], among vocabularies: [MinutesVocabulary]) -> MinutesVocabulary? {
         var counts = Array(repeating: 0, count: vocabularies.count)
         var seen = 0
-        let table = vocabularies == MinutesVocabulary.builtIn ? builtInTable : Self.table(for: vocabularies)
+        let table = vocabularies == MinutesVocabulary.builtIn ? builtInTable : CommonWords(vocabularies)
         func count(_ token: String) {
-            for index in table[token] ?? [] { counts[index] += 1 }
+            for index in table.positions[token] ?? [] { counts[index] += 1 }
             seen += 1
+        }
+        /// Counts a word of standalone scalars (see ``Unicode/Scalar/isStandalone``), one character each, that
+        /// is only made a `String` when it is short enough to be a common word.
+        func count(_ token: @autoclosure () -> String, characters: Int) {
+            guard characters <= table.longestWord else {
+                seen += 1
+                return
+            }
+            count(token())
         }
         var lower: [UInt8] = []  // an ASCII line, lowercased
         for line in lines where !line.isBlank {
@@ -21,11 +30,13 @@ enum LanguageDetector {
                     if lower[index].isASCIILetter {
                         if start == nil { start = index }
                     } else if let wordStart = start {
-                        count(String(decoding: lower[wordStart..<index], as: UTF8.self))
+                        count(String(decoding: lower[wordStart..<index], as: UTF8.self), characters: index - wordStart)
                         start = nil
                     }
                 }
-                if let wordStart = start { count(String(decoding: lower[wordStart...], as: UTF8.self)) }
+                if let wordStart = start {
+                    count(String(decoding: lower[wordStart...], as: UTF8.self), characters: lower.count - wordStart)
+                }
                 if seen > 5_000 { break }
                 continue
             }
@@ -34,19 +45,22 @@ enum LanguageDetector {
                 // Characters are scalars: find the runs of letters without forming characters.
                 let scalars = lower.unicodeScalars
                 var start: String.Index?
+                var length = 0  // of the word being read, in scalars
                 var index = scalars.startIndex
                 while index != scalars.endIndex {
                     let scalar = scalars[index]
                     let isLetter = scalar.isASCII ? UInt8(scalar.value).isASCIILetter : scalar.properties.isAlphabetic
                     if isLetter {
                         if start == nil { start = index }
+                        length += 1
                     } else if let wordStart = start {
-                        count(String(lower[wordStart..<index]))
+                        count(String(lower[wordStart..<index]), characters: length)
                         start = nil
+                        length = 0
                     }
                     index = scalars.index(after: index)
                 }
-                if let wordStart = start { count(String(lower[wordStart...])) }
+                if let wordStart = start { count(String(lower[wordStart...]), characters: length) }
             } else {
                 for word in lower.split(whereSeparator: { !$0.isLetter }) { count(String(word)) }
             }
@@ -58,16 +72,24 @@ enum LanguageDetector {
         return vocabularies[best]
     }
 
-    /// The built-in vocabularies' ``table(for:)``, made once.
-    private static let builtInTable = table(for: MinutesVocabulary.builtIn)
+    /// The built-in vocabularies' ``CommonWords``, made once.
+    private static let builtInTable = CommonWords(MinutesVocabulary.builtIn)
 
     /// For each common word of the vocabularies, the positions of the vocabularies that have it: one lookup a word
     /// instead of one a vocabulary.
-    private static func table(for vocabularies: [MinutesVocabulary]) -> [String: [Int]] {
-        var table: [String: [Int]] = [:]
-        for (index, vocabulary) in vocabularies.enumerated() {
-            for word in vocabulary.commonWords { table[word, default: []].append(index) }
+    private struct CommonWords {
+        /// The positions of the vocabularies that have a word.
+        let positions: [String: [Int]]
+        /// The number of characters of the longest common word: a longer word is none of them.
+        let longestWord: Int
+
+        init(_ vocabularies: [MinutesVocabulary]) {
+            var table: [String: [Int]] = [:]
+            for (index, vocabulary) in vocabularies.enumerated() {
+                for word in vocabulary.commonWords { table[word, default: []].append(index) }
+            }
+            positions = table
+            longestWord = table.keys.map(\.count).max() ?? 0
         }
-        return table
     }
 }

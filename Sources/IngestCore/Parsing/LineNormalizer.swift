@@ -2,9 +2,9 @@
 /// every line, as some PDF text tools write it) is collapsed, and setext underlines mark their heading.
 enum LineNormalizer {
     static func normalize(_ lines: [TextLine]) -> [SourceLine] {
-        var result = lines.map(sourceLine)
-        result = collapseDoubleSpacing(result, raw: lines)
-        return markUnderlines(result)
+        var result = collapseDoubleSpacing(lines.map(sourceLine), raw: lines)
+        markUnderlines(&result)
+        return result
     }
 
     private static func sourceLine(_ line: TextLine) -> SourceLine {
@@ -70,22 +70,21 @@ enum LineNormalizer {
         return result
     }
 
-    private static func markUnderlines(_ lines: [SourceLine]) -> [SourceLine] {
-        var result = lines
-        // A Markdown heading ("## 214 Godkjenning av innkalling") is marked like an underlined one.
-        for index in result.indices {
-            let text = result[index].text
+    private static func markUnderlines(_ lines: inout [SourceLine]) {
+        // A Markdown heading ("## 214 Godkjenning av innkalling") is marked like an underlined one; it starts with
+        // the byte of "#".
+        for index in lines.indices where lines[index].text.utf8.first == UInt8(ascii: "#") {
+            let text = lines[index].text
             let hashes = text.prefix { $0 == "#" }.count
             guard (1...6).contains(hashes), text.dropFirst(hashes).first == " " else { continue }
-            result[index].text = text.dropFirst(hashes).trimmingSpaces()
-            result[index].isUnderlined = true
+            lines[index].text = text.dropFirst(hashes).trimmingSpaces()
+            lines[index].isUnderlined = true
         }
-        for index in result.indices where index > 0 && isUnderline(result[index].text) {
-            guard !result[index - 1].isBlank else { continue }
-            result[index - 1].isUnderlined = true
-            result[index] = .blank(page: result[index].page)
+        for index in lines.indices where index > 0 && isUnderline(lines[index].text) {
+            guard !lines[index - 1].isBlank else { continue }
+            lines[index - 1].isUnderlined = true
+            lines[index] = .blank(page: lines[index].page)
         }
-        return result
     }
 
     private static func isUnderline(_ text: String) -> Bool {

@@ -5,12 +5,18 @@
 /// Not `Sendable` (`Regex` is not): make one per parse.
 struct MeetingDateParser {
     let months: [String: Int]
-    // Compiled once per parser: a regex literal is parsed again each time it is evaluated.
-    private let isoDate = #/(?:^|[^\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/#
-    private let numericDate = #/(?:^|[^\d.,])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d])/#
-    private let dayMonthYear = #/(?i)(?:^|[^\d])(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?([a-zæøå]{3,9})\.?,?\s+(\d{4})(?!\d)/#
-    private let monthDayYear = #/(?i)([a-zæøå]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/#
-    private let clockTime = #/(?i)(?:^|[^\d.,:/])(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d])(?!\.\d)/#
+    private let patterns = Patterns()
+
+    /// The regular expressions, each compiled once per parser, on first use: a regex literal is parsed again each
+    /// time it is evaluated, and a text without a date of some form never pays for that form.
+    private final class Patterns {
+        lazy var isoDate = #/(?:^|[^\d.])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/#
+        lazy var numericDate = #/(?:^|[^\d.,])(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?![\d])/#
+        lazy var dayMonthYear =
+            #/(?i)(?:^|[^\d])(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?([a-zæøå]{3,9})\.?,?\s+(\d{4})(?!\d)/#
+        lazy var monthDayYear = #/(?i)([a-zæøå]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/#
+        lazy var clockTime = #/(?i)(?:^|[^\d.,:/])(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?![\d])(?!\.\d)/#
+    }
 
     init(vocabularies: [MinutesVocabulary]) {
         var months: [String: Int] = [:]
@@ -36,12 +42,12 @@ struct MeetingDateParser {
             if let current = best, current.start <= range.lowerBound { return }
             best = (date, range.lowerBound, range.upperBound)
         }
-        if mayHaveFullYear, let match = text.firstMatch(of: isoDate),
+        if mayHaveFullYear, let match = text.firstMatch(of: patterns.isoDate),
             let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
         {
             consider(year, month, day, match.range)
         }
-        if let match = text.firstMatch(of: numericDate),
+        if let match = text.firstMatch(of: patterns.numericDate),
             let first = Int(match.1), let second = Int(match.2), var year = Int(match.3)
         {
             if year < 100 { year += 2000 }
@@ -53,13 +59,13 @@ struct MeetingDateParser {
             }
         }
         if mayHaveFullYear {
-            for match in text.matches(of: dayMonthYear) {
+            for match in text.matches(of: patterns.dayMonthYear) {
                 if let month = months[match.2.lowercased()], let day = Int(match.1), let year = Int(match.3) {
                     consider(year, month, day, match.range)
                     break
                 }
             }
-            for match in text.matches(of: monthDayYear) {
+            for match in text.matches(of: patterns.monthDayYear) {
                 if let month = months[match.1.lowercased()], let day = Int(match.2), let year = Int(match.3) {
                     consider(year, month, day, match.range)
                     break
@@ -74,7 +80,7 @@ struct MeetingDateParser {
         // Only an hour of ASCII digits is read (`Int` rejects other digits that `\d` matches).
         guard text.utf8.contains(where: \.isASCIIDigitByte) else { return (nil, nil) }
         var found: [String] = []
-        for match in text.matches(of: clockTime) {
+        for match in text.matches(of: patterns.clockTime) {
             guard var hour = Int(match.1) else { continue }
             let minute = match.2.flatMap { Int($0) }
             let meridiem = match.3.map { $0.lowercased().filter { $0.isLetter } }

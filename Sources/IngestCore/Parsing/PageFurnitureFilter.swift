@@ -97,7 +97,7 @@ struct PageFurnitureFilter {
         }
         let stripped = lower.filter { $0 != " " }
         if stripped.count >= 3, stripped.first == "-" || stripped.first == "–",
-            stripped.last == "-" || stripped.last == "–", isNumber(stripped.dropFirst().dropLast())
+            stripped.last == "-" || stripped.last == "–", isNumber(stripped.dropFirst().dropLast(1))
         {
             return true
         }

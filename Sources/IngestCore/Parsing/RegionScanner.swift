@@ -213,8 +213,8 @@ struct RegionScanner {
 
     /// A place and a date alone on a line, as minutes are signed: "Drammen, 9. mai 2024".
     private func isSignature(_ text: String) -> Bool {
-        guard text.utf8.contains(UInt8(ascii: ",")), let comma = text.firstIndex(of: ","),
-            text.characterCount < 60 else { return false }
+        guard text.utf8.contains(UInt8(ascii: ",")), text.characterCount < 60, let comma = text.firstIndex(of: ",")
+        else { return false }
         let place = text[..<comma].split(separator: " ")
         guard (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
         let rest = text[text.index(after: comma)...].trimmingSpaces()
@@ -226,7 +226,7 @@ struct RegionScanner {
     private func continuesList(_ line: SourceLine) -> Bool {
         if ListMarker.parse(line.text) != nil { return true }
         if line.text.contains(": ") || line.text.contains(" – ") || line.text.contains(" = ") {
-            let head = line.text.split(separator: " ").first ?? ""
+            let head = line.text.split(separator: " ", maxSplits: 1).first ?? ""
             if head.count <= 13, head.contains(where: \.isUppercase), sectionHeading(line) == nil { return true }
         }
         if let first = line.text.first, first.isLowercase { return true }
@@ -243,7 +243,7 @@ struct RegionScanner {
     func sectionHeading(_ line: SourceLine) -> String? {
         let text = line.text
         guard text.hasSuffix(":"), let first = text.first, first.isUppercase else { return nil }
-        let heading = String(text.dropLast()).trimmingSpaces()
+        let heading = String(text.dropLast(1)).trimmingSpaces()
         let words = heading.split(separator: " ")
         guard (1...8).contains(words.count), !heading.contains(":"), !heading.contains(where: \.isNumber) else {
             return nil

@@ -84,7 +84,7 @@ extension String {
     func lastCharacterIs(_ ascii: UInt8) -> Bool {
         let scalars = unicodeScalars
         guard let last = scalars.last, last.value == UInt32(ascii) else { return false }
-        guard let before = scalars.dropLast().last, !before.isStandalone else { return true }
+        guard let before = scalars.dropLast(1).last, !before.isStandalone else { return true }
         return self.last == Character(Unicode.Scalar(ascii))
     }
 }

@@ -154,8 +154,17 @@ struct TextReflower: Sendable {
             } else if last == "\u{00AD}" {
                 result.removeLast()
                 result += text
-            } else if last == "-", let beforeHyphen = result.dropLast().last, beforeHyphen.isLetter {
-                result = joinHyphenated(result, text)
+            } else if last == "-", let beforeHyphen = result.dropLast(1).last, beforeHyphen.isLetter {
+                switch hyphenJoin(result, text) {
+                case .keepingHyphen:
+                    result += text
+                case .droppingHyphen:
+                    result.removeLast()
+                    result += text
+                case .withSpace:
+                    result += " "
+                    result += text
+                }
             } else {
                 result += " "
                 result += text
@@ -247,25 +256,36 @@ struct TextReflower: Sendable {
         return changed ? String(decoding: result, as: UTF8.self) : text
     }
 
-    private func joinHyphenated(_ head: String, _ tail: String) -> String {
+    /// How a text ending in a letter and a hyphen joins the next line.
+    private enum HyphenJoin {
+        /// The hyphen is part of the word ("én-til-" + "én").
+        case keepingHyphen
+        /// The hyphen only broke the word ("politi-" + "rådet").
+        case droppingHyphen
+        /// The hyphen stands for a shared word part ("rus-" + "og kriminalitetsforebyggende").
+        case withSpace
+    }
+
+    /// How `head`, ending in a letter and a hyphen, joins `tail`.
+    private func hyphenJoin(_ head: String, _ tail: String) -> HyphenJoin {
         // The last word before the hyphen and the first word of the next line, without splitting either line.
-        var beforeHyphen = head.dropLast()
+        var beforeHyphen = head.dropLast(1)
         while beforeHyphen.last == " " { beforeHyphen.removeLast() }
         let fragment = beforeHyphen.lastIndex(of: " ").map { String(beforeHyphen[beforeHyphen.index(after: $0)...]) }
             ?? String(beforeHyphen)
         let tailStart = tail.drop(while: { $0 == " " })
         let nextWord = tailStart.isEmpty ? tail : String(tailStart.prefix(while: { $0 != " " }))
         let nextCore = nextWord.prefix(while: { $0.isLetter || $0 == "-" })
-        if Self.conjunctions.contains(nextWord.lowercased()) { return head + " " + tail }
-        guard let first = nextCore.first, first.isLowercase else { return head + tail }
+        if Self.conjunctions.contains(nextWord.lowercased()) { return .withSpace }
+        guard let first = nextCore.first, first.isLowercase else { return .keepingHyphen }
         let joined = (fragment + nextCore).lowercased()
         let hyphenated = (fragment + "-" + nextCore).lowercased()
-        if vocabulary.contains(hyphenated) && !vocabulary.contains(joined) { return head + tail }
-        if vocabulary.contains(joined) { return String(head.dropLast()) + tail }
+        if vocabulary.contains(hyphenated) && !vocabulary.contains(joined) { return .keepingHyphen }
+        if vocabulary.contains(joined) { return .droppingHyphen }
         // A compound already hyphenated ("én-til-"), or a part that is not plain lower case ("SaLTo-"), keeps it.
         let keepsHyphen = fragment.contains("-") || fragment.dropFirst().contains(where: \.isUppercase)
             || fragment.contains(where: \.isNumber)
-        return keepsHyphen ? head + tail : String(head.dropLast()) + tail
+        return keepsHyphen ? .keepingHyphen : .droppingHyphen
     }
 
     /// A line break is deliberate when a sentence ended and the next line's first word would have fitted on it.
@@ -276,7 +296,7 @@ struct TextReflower: Sendable {
         }
         if previous.trailingSpaces >= 2 { return true }
         guard lineWidth >= 30 else { return false }
-        let nextWord = next.text.split(separator: " ").first?.characterCount ?? 0
+        let nextWord = next.text.split(separator: " ", maxSplits: 1).first?.characterCount ?? 0
         return (previous.text.characterCount + 1 + nextWord) * 10 < lineWidth * 8
     }
 

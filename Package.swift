@@ -9,16 +9,28 @@ let package = Package(
         .library(name: "PlainTextExtractor", targets: ["PlainTextExtractor"]),
         .library(name: "PDFMinutesExtractor", targets: ["PDFMinutesExtractor"]),
         .library(name: "AttachmentBundleExtractor", targets: ["AttachmentBundleExtractor"]),
+        .library(name: "IngestStore", targets: ["IngestStore"]),
+        .library(name: "IngestWatch", targets: ["IngestWatch"]),
         .executable(name: "ingest", targets: ["ingest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         .target(
             name: "IngestCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "IngestStore",
+            dependencies: ["IngestCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "IngestWatch",
+            dependencies: ["IngestCore", "IngestStore", .product(name: "Logging", package: "swift-log")]
         ),
         .systemLibrary(
             name: "CPoppler",
@@ -57,6 +69,9 @@ let package = Package(
                 "PlainTextExtractor",
                 "PDFMinutesExtractor",
                 "AttachmentBundleExtractor",
+                "IngestStore",
+                "IngestWatch",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +82,10 @@ let package = Package(
         .testTarget(
             name: "AttachmentBundleExtractorTests",
             dependencies: ["AttachmentBundleExtractor", "PDFMinutesExtractor", "PlainTextExtractor", "IngestCore"]),
+        .testTarget(name: "IngestStoreTests", dependencies: ["IngestStore", "IngestCore"]),
+        .testTarget(
+            name: "IngestWatchTests",
+            dependencies: ["IngestWatch", "IngestStore", "IngestCore", "PlainTextExtractor", "PDFMinutesExtractor"]),
         .testTarget(name: "PlainTextExtractorTests", dependencies: ["PlainTextExtractor", "IngestCore"]),
         .testTarget(name: "IngestCLITests", dependencies: ["IngestCore", "ingest"]),
     ]

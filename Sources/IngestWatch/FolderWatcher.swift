@@ -1,0 +1,4 @@
+import IngestCore
+
+/// Watches a folder and ingests the files dropped into it.
+public struct FolderWatcher: Sendable {}

@@ -21,9 +21,12 @@ struct ItemNumber: Sendable, Equatable {
         let words: [String]
         /// Indexed by byte: whether a word starts with that ASCII character; `nil` when some word starts otherwise.
         let firstBytes: [Bool]?
+        /// The words' scalars, for the words whose scalars are standalone (see ``Unicode/Scalar/isStandalone``).
+        let scalars: [[Unicode.Scalar]?]
 
         init(_ words: [String]) {
             self.words = words
+            scalars = words.map { $0.hasStandaloneScalars ? Array($0.unicodeScalars) : nil }
             var firstBytes = [Bool](repeating: false, count: 128)
             var allASCII = true
             for word in words {
@@ -55,7 +58,7 @@ struct ItemNumber: Sendable, Equatable {
             guard first.isASCII, firstBytes[Int(UInt8(first.value).asciiLowercased)] else { return nil }
         }
         if text.hasStandaloneScalars, let lower = lowercasedOneForOne(text) {
-            return parse(scalars: Array(text.unicodeScalars), lower: lower, prefixes: prefixes.words)
+            return parse(scalars: text, lower: lower, prefixes: prefixes)
         }
         return parse(characters: text, prefixes: prefixes.words)
     }
@@ -77,31 +80,34 @@ struct ItemNumber: Sendable, Equatable {
         return result
     }
 
-    /// ``parse(_:prefixes:)`` for text whose characters are its scalars and lowercase one for one.
-    private static func parse(scalars characters: [Unicode.Scalar], lower: [Unicode.Scalar],
-                              prefixes: [String]) -> ItemNumber? {
+    /// ``parse(_:prefixes:)`` for text whose characters are its scalars and lowercase one for one (`lower`).
+    private static func parse(scalars text: String, lower: [Unicode.Scalar], prefixes: Prefixes) -> ItemNumber? {
+        let characters = Array(text.unicodeScalars)
         func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
-        func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: slice)
-            return String(view)
+        /// The text from the `start`th scalar on, `count` scalars or to the end; its characters are its scalars.
+        func slice(from start: Int, count: Int? = nil) -> Substring {
+            let scalars = text.unicodeScalars
+            let lowerBound = scalars.index(scalars.startIndex, offsetBy: start)
+            let upperBound = count.map { scalars.index(lowerBound, offsetBy: $0) } ?? scalars.endIndex
+            return text[lowerBound..<upperBound]
         }
         var position = 0
         var prefix: String?
-        for candidate in prefixes {
+        for (candidate, candidateScalars) in zip(prefixes.words, prefixes.scalars) {
             let end: Int
-            if candidate.hasStandaloneScalars {
-                let candidateScalars = Array(candidate.unicodeScalars)
+            if let candidateScalars {
                 guard candidateScalars.count <= lower.count, lower.starts(with: candidateScalars) else { continue }
                 end = candidateScalars.count
             } else {
-                guard string(lower[...]).hasPrefix(candidate) else { continue }
+                var lowered = String.UnicodeScalarView()
+                lowered.append(contentsOf: lower)
+                guard String(lowered).hasPrefix(candidate) else { continue }
                 end = candidate.count
             }
             guard end < characters.count else { continue }
             let next = characters[end]
             guard next == " " || isDigit(next) || candidate.hasSuffix(".") else { continue }
-            prefix = string(characters[0..<end])
+            prefix = String(slice(from: 0, count: end))
             position = end
             while position < characters.count, characters[position] == " " { position += 1 }
             break
@@ -112,7 +118,7 @@ struct ItemNumber: Sendable, Equatable {
         }
         let firstDigits = position - digitsStart
         guard firstDigits >= 1, firstDigits <= 3 || (prefix != nil && firstDigits <= 4) else { return nil }
-        guard let primary = Int(string(characters[digitsStart..<position])) else { return nil }
+        guard let primary = Int(slice(from: digitsStart, count: position - digitsStart)) else { return nil }
         var secondary = 0
         // "12/26", "65/24" (case/year); "3.2" only after a prefix word.
         if position + 1 < characters.count, characters[position] == "/" || (prefix != nil && characters[position] == "."),
@@ -122,14 +128,14 @@ struct ItemNumber: Sendable, Equatable {
             let start = position
             while position < characters.count, isDigit(characters[position]), position - start < 4 { position += 1 }
             if position < characters.count, isDigit(characters[position]) { return nil }
-            secondary = Int(string(characters[start..<position])) ?? 0
+            secondary = Int(slice(from: start, count: position - start)) ?? 0
         }
         if position < characters.count,
             isDigit(characters[position]) || characters[position].properties.isAlphabetic
         {
             return nil
         }
-        let number = string(characters[digitsStart..<position])
+        let number = slice(from: digitsStart, count: position - digitsStart)
         var separator = ""
         if position < characters.count, [".", ":", ")"].contains(characters[position]) {
             separator = String(characters[position])
@@ -145,8 +151,9 @@ struct ItemNumber: Sendable, Equatable {
         {
             return nil
         }
-        let rest = string(characters[position...]).trimmingSpaces()
-        return ItemNumber(prefix: prefix, number: number, separator: separator, rest: rest, order: (primary, secondary))
+        let rest = slice(from: position).trimmingSpaces()
+        return ItemNumber(prefix: prefix, number: String(number), separator: separator, rest: rest,
+                          order: (primary, secondary))
     }
 
     /// True when a word's first character is one ASCII scalar.

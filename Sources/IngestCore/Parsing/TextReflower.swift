@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Joins printed lines into paragraphs: hard line breaks inside a paragraph go, end-of-line hyphenation is undone
 /// where it is a line-break artifact and kept where the hyphen belongs to the word, and list items keep a line
@@ -16,65 +15,6 @@ struct TextReflower: Sendable {
     init(lineWidth: Int, documentText: [SourceLine]) {
         self.lineWidth = lineWidth
         vocabulary = DocumentVocabulary(lines: documentText)
-    }
-
-    /// The words of the document's lines (see ``vocabulary``), longer than two bytes of UTF-8; none when no line
-    /// ends in a hyphen, as only such a text needs the dictionary.
-    fileprivate static func words(of documentText: [SourceLine]) -> Set<String> {
-        // Only a text with a line ending in a hyphen needs the dictionary.
-        guard documentText.contains(where: { $0.text.lastCharacterIs(UInt8(ascii: "-")) }) else { return [] }
-        var words: Set<String> = []
-        // Room for about one distinct word in eight bytes of text: the set then seldom grows.
-        words.reserveCapacity(documentText.reduce(0) { $0 + $1.text.utf8.count } / 8)
-        var lowerBytes: [UInt8] = []  // a line, lowercased
-        for line in documentText {
-            if line.text.lowercasedSimply(into: &lowerBytes) {
-                // A word is a slice of the lowercased bytes (lowercasing keeps word boundaries).
-                var start = 0
-                for index in lowerBytes.indices where Self.isWordBoundary(lowerBytes[index]) {
-                    if index - start > 2 {
-                        words.insert(String(decoding: lowerBytes[start..<index], as: UTF8.self))
-                    }
-                    start = index + 1
-                }
-                if lowerBytes.count - start > 2 {
-                    words.insert(String(decoding: lowerBytes[start...], as: UTF8.self))
-                }
-                continue
-            }
-            let lower = line.text.lowercased()
-            guard lower.hasStandaloneScalars else {
-                for word in lower.split(whereSeparator: Self.isWordBoundary) where word.utf8.count > 2 {
-                    words.insert(String(word))
-                }
-                continue
-            }
-            // Characters are scalars here, and an ASCII byte is always an ASCII scalar: split the bytes.
-            let bytes = lower.utf8
-            var start = bytes.startIndex
-            var index = bytes.startIndex
-            while index != bytes.endIndex {
-                if Self.isWordBoundary(bytes[index]) {
-                    if bytes.distance(from: start, to: index) > 2 { words.insert(String(lower[start..<index])) }
-                    start = bytes.index(after: index)
-                }
-                index = bytes.index(after: index)
-            }
-            if bytes.distance(from: start, to: index) > 2 { words.insert(String(lower[start..<index])) }
-        }
-        return words
-    }
-
-    /// ``isWordBoundary(_:)-(Character)`` for a byte of UTF-8: bytes of non-ASCII scalars are word parts.
-    private static func isWordBoundary(_ byte: UInt8) -> Bool {
-        byte < 0x80 && byte != UInt8(ascii: "-") && !byte.isASCIIDigitByte && !byte.isASCIILetter
-    }
-
-    /// Spaces and punctuation end a word; cheaper than asking every character whether it is a letter.
-    private static func isWordBoundary(_ character: Character) -> Bool {
-        guard let ascii = character.asciiValue else { return false }
-        return ascii != UInt8(ascii: "-") && !(ascii >= 0x30 && ascii <= 0x39) && !(ascii >= 0x41 && ascii <= 0x5A)
-            && !(ascii >= 0x61 && ascii <= 0x7A)
     }
 
     /// Splits lines into paragraphs at blank lines, list items, forced breaks and deliberate line breaks.
@@ -304,28 +244,5 @@ struct TextReflower: Sendable {
         if line.indent > 0 && line.indent >= previous.indent { return true }
         guard let first = line.text.first else { return false }
         return !(first.isUppercase || first.isNumber)
-    }
-}
-
-/// The words of one document (``TextReflower/vocabulary``), collected on the first question: a document that never
-/// joins a word at a line-end hyphen never pays for the dictionary, and the others pay once.
-final class DocumentVocabulary: Sendable {
-    /// The document's lines.
-    private let lines: [SourceLine]
-    /// The words, once collected.
-    private let words = Mutex<Set<String>?>(nil)
-
-    /// Keeps the lines for a later ``contains(_:)``.
-    init(lines: [SourceLine]) {
-        self.lines = lines
-    }
-
-    /// True when the lowercased word is a word of the document.
-    func contains(_ word: String) -> Bool {
-        words.withLock { cached in
-            let collected = cached ?? TextReflower.words(of: lines)
-            cached = collected
-            return collected.contains(word)
-        }
     }
 }

@@ -197,7 +197,7 @@ struct HeadingDetector {
         guard let last = previous.text.last else { return true }
         if ".:!?»\")".contains(last) { return true }
         // After a short line (a title, a cell), the break was deliberate.
-        if lineWidth > 0, previous.text.count * 10 < lineWidth * 6 { return true }
+        if lineWidth > 0, previous.text.characterCount * 10 < lineWidth * 6 { return true }
         return ItemNumber.parse(previous.text, prefixes: catalog.itemPrefixes) != nil
     }
 
@@ -207,7 +207,7 @@ struct HeadingDetector {
         let text = runInSplit(fullText)?.0 ?? fullText
         let unquoted = text.drop(while: { "«\"'“(".contains($0) })
         guard let first = unquoted.first, first.isLetter, first.isUppercase else { return false }
-        guard text.count <= 200, let last = text.last, last != ",", last != ";" else { return false }
+        guard text.characterCount <= 200, let last = text.last, last != ",", last != ";" else { return false }
         let words = text.split(separator: " ").count
         if last == ".", words > 12 { return false }
         return true
@@ -233,7 +233,7 @@ struct HeadingDetector {
             let current = lines[last]
             let next = lines[last + 1]
             guard !next.isBlank, let first = next.text.first, first.isLowercase,
-                current.text.count * 10 >= lineWidth * 7 || endsWithConnector(current.text),
+                current.text.characterCount * 10 >= lineWidth * 7 || endsWithConnector(current.text),
                 !(current.text.last.map { ".:".contains($0) } ?? false)
             else { break }
             title += " " + next.text

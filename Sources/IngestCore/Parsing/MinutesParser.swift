@@ -125,7 +125,9 @@ struct ParsingContext {
     /// The 90th percentile of the lengths of lines longer than 15 characters: the width of a full line. A text
     /// too short for a percentile uses its longest line.
     private static func typicalLineWidth(_ lines: [SourceLine]) -> Int {
-        let lengths = lines.map(\.text.characterCount).filter { $0 > 15 }.sorted()
+        // A line of at most 15 bytes has at most 15 characters: only longer ones are counted.
+        let lengths = lines.lazy.filter { $0.text.utf8.count > 15 }.map(\.text.characterCount).filter { $0 > 15 }
+            .sorted()
         guard lengths.count >= 5 else { return lengths.last ?? 0 }
         return lengths[lengths.count * 9 / 10]
     }

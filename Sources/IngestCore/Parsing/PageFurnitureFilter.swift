@@ -171,13 +171,20 @@ struct PageFurnitureFilter {
     /// The text with every number character replaced by "#".
     private static func maskingNumbers(_ text: String) -> String {
         guard text.hasStandaloneScalars else { return String(text.map { $0.isNumber ? "#" : $0 }) }
-        // Characters are scalars: `Character.isNumber` is the scalar's numeric type.
-        var result = String.UnicodeScalarView()
+        // Characters are scalars: `Character.isNumber` is the scalar's numeric type. ASCII is masked on bytes.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            let isNumber = scalar.isASCII ? UInt8(scalar.value).isASCIIDigitByte : scalar.properties.numericType != nil
-            result.append(isNumber ? "#" : scalar)
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                result.append(byte.isASCIIDigitByte ? UInt8(ascii: "#") : byte)
+            } else if scalar.properties.numericType != nil {
+                result.append(UInt8(ascii: "#"))
+            } else {
+                result.append(contentsOf: String(scalar).utf8)
+            }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     private func isTitle(_ text: String) -> Bool {

@@ -32,9 +32,16 @@ extension StringProtocol {
 
     /// The number of characters, as `count` tells, counted as bytes or scalars when those are the characters.
     var characterCount: Int {
-        if isPlainASCII { return utf8.count }
-        if hasStandaloneScalars { return unicodeScalars.count }
-        return count
+        // Bytes below 0xCC (but CR) are ASCII, continuation bytes or leads of scalars below U+0300: count the scalars
+        // by their first bytes in one pass.
+        var scalars = 0
+        for byte in utf8 {
+            guard byte < 0xCC, byte != 0x0D else {
+                return unicodeScalars.allSatisfy(\.isStandalone) ? unicodeScalars.count : count
+            }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+        }
+        return scalars
     }
 
     /// True when the text is all ASCII without a carriage return: its characters are then its bytes.

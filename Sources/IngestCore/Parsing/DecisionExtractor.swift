@@ -11,7 +11,7 @@ struct DecisionExtractor {
         var decisions: [String] = []
         var awaitingDecision = false
         for paragraph in paragraphs {
-            if let first = paragraph.lines.first, let match = decisionLabel(first) {
+            if let first = paragraph.firstLine, let match = decisionLabel(first) {
                 var remaining = Array(paragraph.lines.dropFirst())
                 if !match.rest.isEmpty {
                     var restLine = first

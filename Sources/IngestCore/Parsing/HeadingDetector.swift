@@ -145,8 +145,12 @@ struct HeadingDetector {
 
     /// "IV. New Business", "III.APPROVAL OF THE MINUTES": a Roman numeral, a full stop or parenthesis, a title.
     static func romanItemNumber(_ text: String) -> ItemNumber? {
-        // A first character that is a numeral letter is that scalar alone: most lines are rejected by their first byte.
-        guard let firstByte = text.utf8.first, "IVXLC".utf8.contains(firstByte) else { return nil }
+        // The numeral's letters are ASCII and a full stop or parenthesis follows: most lines are rejected on bytes.
+        let isNumeralLetter = { (byte: UInt8) in "IVXLC".utf8.contains(byte) }
+        guard let first = text.utf8.first, isNumeralLetter(first),
+            let after = text.utf8.drop(while: isNumeralLetter).first,
+            after == UInt8(ascii: ".") || after == UInt8(ascii: ")")
+        else { return nil }
         let numeral = text.prefix { "IVXLC".contains($0) }
         // "C." and "L." alone are lettered sub-items far more often than items 100 and 50.
         guard !numeral.isEmpty, numeral.count <= 7, numeral != "C", numeral != "L", let value = romanValue(numeral)
@@ -162,17 +166,18 @@ struct HeadingDetector {
 
     /// The value of a Roman numeral in canonical form ("XIV" → 14), or `nil` for anything else ("IIII", "VX").
     static func romanValue(_ numeral: Substring) -> Int? {
-        let values: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
         var total = 0
         var previous = 0
         for character in numeral.reversed() {
-            guard let value = values[character] else { return nil }
+            guard let value = romanDigits[character] else { return nil }
             total += value < previous ? -value : value
             previous = max(previous, value)
         }
         guard total > 0, total < 200, romanNumeral(total) == String(numeral) else { return nil }
         return total
     }
+
+    private static let romanDigits: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50, "C": 100]
 
     private static func romanNumeral(_ value: Int) -> String {
         let table: [(Int, String)] = [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),

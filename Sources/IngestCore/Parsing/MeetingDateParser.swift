@@ -31,23 +31,22 @@ struct MeetingDateParser {
 
     /// The first date in a text and where it ends.
     func firstDateMatch(in text: String) -> (date: String, end: String.Index)? {
-        guard text.contains(where: \.isASCIIDigit) else { return nil }
         // `Int` reads only ASCII digits: a year needs a run of two of them, or of four outside numeric dates.
-        let digitRun = Self.longestASCIIDigitRun(text)
-        guard digitRun >= 2 else { return nil }
-        let mayHaveFullYear = digitRun >= 4
+        let shape = ASCIIShape(text)
+        guard shape.longestDigitRun >= 2, text.contains(where: \.isASCIIDigit) else { return nil }
+        let mayHaveFullYear = shape.longestDigitRun >= 4
         var best: (date: String, start: String.Index, end: String.Index)?
         func consider(_ year: Int, _ month: Int, _ day: Int, _ range: Range<String.Index>) {
             guard let date = Self.format(year: year, month: month, day: day) else { return }
             if let current = best, current.start <= range.lowerBound { return }
             best = (date, range.lowerBound, range.upperBound)
         }
-        if mayHaveFullYear, let match = text.firstMatch(of: patterns.isoDate),
+        if mayHaveFullYear, shape.hyphens >= 2, let match = text.firstMatch(of: patterns.isoDate),
             let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
         {
             consider(year, month, day, match.range)
         }
-        if let match = text.firstMatch(of: patterns.numericDate),
+        if shape.dotsAndSlashes >= 2, let match = text.firstMatch(of: patterns.numericDate),
             let first = Int(match.1), let second = Int(match.2), var year = Int(match.3)
         {
             if year < 100 { year += 2000 }
@@ -96,15 +95,25 @@ struct MeetingDateParser {
         return (found.first, found.count > 1 ? found[1] : nil)
     }
 
-    /// The length of the longest run of ASCII digits in the text.
-    private static func longestASCIIDigitRun(_ text: String) -> Int {
-        var longest = 0
-        var current = 0
-        for byte in text.utf8 {
-            current = byte.isASCIIDigitByte ? current + 1 : 0
-            longest = max(longest, current)
+    /// What the bytes of a text tell about the dates it may hold: a numeric date needs two runs of digits with two
+    /// separators between them, and the separators are ASCII characters of their own, each one byte.
+    private struct ASCIIShape {
+        /// The length of the longest run of ASCII digits.
+        var longestDigitRun = 0
+        /// The hyphens, as an ISO date separates its parts.
+        var hyphens = 0
+        /// The full stops and slashes, as other numeric dates separate their parts.
+        var dotsAndSlashes = 0
+
+        init(_ text: String) {
+            var current = 0
+            for byte in text.utf8 {
+                current = byte.isASCIIDigitByte ? current + 1 : 0
+                longestDigitRun = max(longestDigitRun, current)
+                if byte == UInt8(ascii: "-") { hyphens += 1 }
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { dotsAndSlashes += 1 }
+            }
         }
-        return longest
     }
 
     private static func format(year: Int, month: Int, day: Int) -> String? {

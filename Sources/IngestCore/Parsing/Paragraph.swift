@@ -8,6 +8,9 @@ struct Paragraph: Sendable, Equatable {
     /// All lines of the paragraph.
     var lines: [SourceLine] { entries.flatMap { $0 } }
 
+    /// The first line of the paragraph.
+    var firstLine: SourceLine? { entries.first?.first }
+
     /// The last line of the paragraph.
     var lastLine: SourceLine? { entries.last?.last }
 }

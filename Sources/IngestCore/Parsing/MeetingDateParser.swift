@@ -5,6 +5,8 @@
 /// Not `Sendable` (`Regex` is not): make one per parse.
 struct MeetingDateParser {
     let months: [String: Int]
+    /// The UTF-8 of the month names, when every name's scalars are standalone (see ``Unicode/Scalar/isStandalone``).
+    private let monthBytes: [[UInt8]]?
     private let patterns = Patterns()
 
     /// The regular expressions, each compiled once per parser, on first use: a regex literal is parsed again each
@@ -22,6 +24,7 @@ struct MeetingDateParser {
         var months: [String: Int] = [:]
         for vocabulary in vocabularies { months.merge(vocabulary.months) { first, _ in first } }
         self.months = months
+        monthBytes = months.keys.allSatisfy(\.hasStandaloneScalars) ? months.keys.map { Array($0.utf8) } : nil
     }
 
     /// The first date in a text, as `YYYY-MM-DD`.
@@ -57,7 +60,7 @@ struct MeetingDateParser {
                 consider(year, second, first, match.range)
             }
         }
-        if mayHaveFullYear {
+        if mayHaveFullYear, mayNameMonth(text) {
             for match in text.matches(of: patterns.dayMonthYear) {
                 if let month = months[match.2.lowercased()], let day = Int(match.1), let year = Int(match.3) {
                     consider(year, month, day, match.range)
@@ -72,6 +75,20 @@ struct MeetingDateParser {
             }
         }
         return best.map { ($0.date, $0.end) }
+    }
+
+    /// False when the text names no month: a text of ASCII and Latin-1 (see `lowercasedSimply(into:)`)
+    /// whose lowercase holds no month name. Dates with a month name capture it as ASCII letters and "æøå" in any
+    /// case, and look its lowercase up; in such text that is a slice of the text's lowercase. True otherwise.
+    private func mayNameMonth(_ text: String) -> Bool {
+        var lower: [UInt8] = []
+        guard let monthBytes, text.lowercasedSimply(into: &lower) else { return true }
+        return monthBytes.contains { name in
+            guard let first = name.first, name.count <= lower.count else { return false }
+            return (0...(lower.count - name.count)).contains { start in
+                lower[start] == first && lower[start..<(start + name.count)].elementsEqual(name)
+            }
+        }
     }
 
     /// The start and end times in a text ("kl. 09.00–11.00" → 09:00, 11:00), as `HH:MM`.

@@ -68,6 +68,13 @@ struct ExtractCommand: AsyncParsableCommand {
             valueName: "N"))
     var jobs: Int = Self.defaultJobs
 
+    @Option(
+        help: ArgumentHelp(
+            "Also save each document in the store at PATH (created if needed), for `ingest search`, `list` and "
+                + "`show`; content already stored is reported as unchanged on stderr. Example: --store minutes.sqlite",
+            valueName: "PATH"))
+    var store: String?
+
     @OptionGroup(title: "Limits")
     var limitOptions: LimitOptions
 
@@ -103,12 +110,13 @@ struct ExtractCommand: AsyncParsableCommand {
         for warning in plan.warnings { StandardError.write("ingest: warning: \(warning)") }
         let extraction = BatchExtraction(
             registry: registry, context: context, forcedIdentifier: extractor, maxConcurrentTasks: jobs)
-        let sink: any DocumentSink
+        var sink: any DocumentSink
         if let out {
             sink = try DirectorySink(directory: out)
         } else {
             sink = StandardOutputSink(format: jsonl ? .line : .pretty)
         }
+        if let store { sink = try StoringSink.open(store, wrapping: sink) }
         var progress = ProgressLine(
             total: plan.jobs.reduce(0) { $0 + $1.fileCount },
             documentsGoToTerminal: out == nil && isatty(STDOUT_FILENO) == 1)

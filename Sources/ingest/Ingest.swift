@@ -26,11 +26,16 @@ struct Ingest: AsyncParsableCommand {
                                ingest archive/*.pdf --jobs 1 --out out/
               --max-…          limits against zip bombs and huge files (see `ingest help extract`)
                                ingest archive-2023.zip --max-unpacked 4096 --out out/
+              --store PATH     also save each document in a searchable store (`ingest search`, `list`, `show`)
+                               ingest SampleDocs/*.txt --store minutes.sqlite
 
             Exit status: 0 when every file was extracted; 1 when some failed (each is reported on stderr as \
             `ingest: error: PATH: message: advice`, and the others still come out); 64 for a usage error.
             """,
-        subcommands: [ExtractCommand.self, ExtractorsCommand.self],
+        subcommands: [
+            ExtractCommand.self, SearchCommand.self, ListCommand.self, ShowCommand.self,
+            ExtractorsCommand.self,
+        ],
         defaultSubcommand: ExtractCommand.self
     )
 

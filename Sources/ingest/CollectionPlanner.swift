@@ -76,7 +76,8 @@ struct CollectionPlanner {
     }
 
     private func uniqueOutputFolder(for fileName: String, taken: inout Set<String>) -> String {
-        let stem = OutputNames.stem(of: fileName)
+        var stem = OutputNames.stem(of: fileName)
+        if stem.lowercased().hasSuffix(".tar") { stem = OutputNames.stem(of: stem) }  // meetings.tar.gz → meetings
         var name = stem
         var counter = 2
         while taken.contains(name.lowercased()) {

@@ -140,16 +140,7 @@ struct HostileArchiveTests {
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.contains("level-2.zip: nested more than 10 levels deep"), "\(refused.stderr)")
         #expect(refused.stderr.hasPrefix("ingest: error: nested.zip!level-11.zip: "), "\(refused.stderr)")
-        withKnownIssue(
-            """
-            Every other limit names its option (--max-ratio, --max-entry-size, …). This one's advice ("raise the \
-            nesting limit", ExtractionContext.nested) names none, and is lost anyway: each enclosing bundle wraps the \
-            error in "no file in the bundle could be extracted (…)" with code damaged and advice "check the files in \
-            the bundle" (BundleAssembler.bundle), ten levels deep.
-            """
-        ) {
-            #expect(refused.stderr.contains("--max-depth"), "\(refused.stderr)")
-        }
+        #expect(refused.stderr.contains("raise --max-depth"), "\(refused.stderr)")
 
         let deep = try await IngestProcess.run(["nested.zip", "--jsonl", "--max-depth", "20"], in: fixtures.directory)
         #expect(deep.status == 0, "\(deep.stderr)")
@@ -186,9 +177,7 @@ struct HostileArchiveTests {
                 warning.contains(
                     "could not be extracted: unreadable: ZIP uncompressed data is wrong size (read 5000000, expected 10)"
                 ), "\(warning)")
-            withKnownIssue("libarchive ends this message with a newline, which ArchiveHandle.errorMessage keeps") {
-                #expect(!warning.hasSuffix("\n"), "\(warning.debugDescription)")
-            }
+            #expect(!warning.hasSuffix("\n"), "\(warning.debugDescription)")
         }
         try await SchemaValidator.expectValid([output.stdout])
 

@@ -154,7 +154,9 @@ struct ArchiveHandle: ~Copyable {
     var errorMessage: String { Self.errorMessage(of: archive) }
 
     private static func errorMessage(of archive: OpaquePointer) -> String {
-        archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
+        // libarchive ends some messages with a newline ("… wrong size (read 5000000, expected 10)\n").
+        let message = archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
+        return message.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func header(of entry: OpaquePointer) -> ArchiveEntryHeader {

@@ -29,14 +29,7 @@ public enum BundleAssembler {
             }
         }
         guard let mainIndex, var document = members[mainIndex].document else {
-            let reasons = members.compactMap { member -> String? in
-                guard case .failure(let error) = member.result else { return nil }
-                return "\(member.path): \(error.message)"
-            }
-            throw IngestError(
-                code: .damaged, path: bundle.source.path,
-                message: members.isEmpty ? "the bundle holds no files" : "no file in the bundle could be extracted (\(reasons.prefix(3).joined(separator: "; ")))",
-                advice: "check the files in the bundle, or extract them one by one")
+            throw nothingExtracted(members, bundle: bundle)
         }
         document.warnings += warnings
         let others = members.indices.filter { $0 != mainIndex }
@@ -111,6 +104,25 @@ public enum BundleAssembler {
             if case .failure(let error) = file.result { warning += ", and could not be extracted: \(error.message)" }
             document.warnings.append(warning)
         }
+    }
+
+    /// The error for a bundle none of whose files could be extracted. When every file failed the same way (all
+    /// encrypted, all nested too deep), that failure's code and advice carry through, so the user learns what to do.
+    private static func nothingExtracted(_ members: [ExtractedMember], bundle: BundleInfo) -> IngestError {
+        let errors = members.compactMap { member -> (path: String, error: IngestError)? in
+            guard case .failure(let error) = member.result else { return nil }
+            return (member.path, error)
+        }
+        guard let first = errors.first else {
+            return IngestError(code: .emptyFile, path: bundle.source.path, message: "the bundle holds no files",
+                               advice: "check that the archive, folder or e-mail is the one you meant")
+        }
+        let reasons = errors.prefix(3).map { "\($0.path): \($0.error.message)" }.joined(separator: "; ")
+        let sameCode = errors.allSatisfy { $0.error.code == first.error.code }
+        return IngestError(
+            code: sameCode ? first.error.code : .damaged, path: bundle.source.path,
+            message: "no file in the bundle could be extracted (\(reasons))",
+            advice: sameCode ? first.error.advice : "check the files in the bundle, or extract them one by one")
     }
 
     private static func candidate(_ member: ExtractedMember) -> AttachmentLinker.Candidate {

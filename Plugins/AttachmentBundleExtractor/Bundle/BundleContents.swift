@@ -59,8 +59,8 @@ public struct BundleContents: Sendable {
                     contents.files.append(BundleFile(path: member.path, input: ExtractionInput(data: data, path: memberPath)))
                 } else {
                     let error = IngestError(
-                        code: member.problem?.hasPrefix("encrypted") == true ? .encrypted : .limitExceeded,
-                        path: memberPath, message: member.problem ?? "could not be read from the archive")
+                        code: Self.code(forProblem: member.problem), path: memberPath,
+                        message: member.problem ?? "could not be read from the archive")
                     contents.unreadable.append(ExtractedMember(path: member.path, source: nil, result: .failure(error)))
                 }
             case .symlink(let target), .hardlink(let target):
@@ -91,6 +91,14 @@ public struct BundleContents: Sendable {
             "emailDate": message.date.map { $0.formatted(.iso8601) },
         ].compactMapValues { $0 }
         return contents
+    }
+
+    /// The error code for a member the archive reader could not read, from its stated problem.
+    private static func code(forProblem problem: String?) -> IngestError.Code {
+        guard let problem else { return .damaged }
+        if problem.hasPrefix("encrypted") { return .encrypted }
+        if problem.contains(" limit") { return .limitExceeded }
+        return .damaged
     }
 
     /// `name`, or `name (2)` … when an earlier attachment has the same name.

@@ -31,7 +31,7 @@ public struct ExtractionContext: Sendable {
             throw IngestError(
                 code: .limitExceeded, path: path,
                 message: "nested more than \(limits.maxNestingDepth) levels deep",
-                advice: "raise the nesting limit if the file is trusted")
+                advice: "raise --max-depth if the file is trusted")
         }
         var context = self
         context.depth += 1

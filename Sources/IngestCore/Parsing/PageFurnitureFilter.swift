@@ -38,7 +38,7 @@ struct PageFurnitureFilter {
         var rows: [String: [Int]] = [:]
         for index in lines.indices {
             let line = lines[index]
-            guard line.style?.isBold == true, line.text.utf8.count <= 60, line.text.contains("  "),
+            guard line.style?.isBold == true, line.text.utf8.count <= 60, line.text.firstRange(of: "  ") != nil,
                 !line.text.contains(":"), !line.text.contains(where: \.isNumber)
             else { continue }
             let cells = line.text.components(separatedBy: "  ").filter { !$0.trimmingSpaces().isEmpty }

@@ -37,6 +37,12 @@ enum LineNormalizer {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         for byte in text.utf8 {
+            // Printable ASCII, most of any text, is none of the bytes below.
+            if byte >= 0x20 && byte < 0x7F {
+                beforePrevious = previous
+                previous = byte
+                continue
+            }
             switch byte {
             case 0x00...0x08, 0x0B...0x1F, 0x7F, 0x09, 0xE3: return true  // U+3000 is E3 80 80; other E3 pass below
             case 0xA0 where previous == 0xC2: return true  // U+00A0

@@ -32,7 +32,10 @@ struct ParticipantListParser: Sendable {
         }
         guard !lines.isEmpty else { return [] }
         let segmentsPerLine = lines.map(splitTopLevel)
+        // "Name, Role" per line: every line opens with a bare name. A list wrapped over lines ("…, direktør i
+        // Utdanningsetaten Stian" / "Johnsen, varaordfører Terje Brekke") is not that, however short its lines.
         let onePerLine = lines.count >= 2 && segmentsPerLine.allSatisfy { $0.count <= 2 }
+            && segmentsPerLine.allSatisfy { isName($0[0]) }
             && segmentsPerLine.allSatisfy { $0.count == 1 || (isRole($0[1]) && !$0[1].contains("(")) }
         var people: [Participant] = []
         if onePerLine {
@@ -123,11 +126,15 @@ struct ParticipantListParser: Sendable {
     }
 
     /// "politimester Geir Løvås" → ("politimester", "Geir Løvås"); the name is the trailing run of capitalised
-    /// words, less a word governed by a preposition ("direktør i Utdanningsetaten Morten Hansen").
+    /// words, less a word governed by a preposition ("direktør i Utdanningsetaten Morten Hansen") and less role
+    /// words that open the entry with a capital ("Ordfører Kari Løvås", "SaLTo-koordinator Thea Kvam").
     private func roleThenName(_ text: String) -> (String, String)? {
         let words = text.split(separator: " ").map(String.init)
         var start = words.count
         while start > 0, isNameWord(words[start - 1]) { start -= 1 }
+        if start == 0 {
+            while start < words.count, isRole(words[start]) { start += 1 }
+        }
         if start > 0, start < words.count, Self.prepositions.contains(words[start - 1].lowercased()) { start += 1 }
         guard start > 0, words.count - start >= 2, words.count - start <= 4 else { return nil }
         let role = words[..<start].joined(separator: " ")

@@ -134,6 +134,28 @@ import Testing
         ])
     }
 
+    @Test("Roles before names, capitalised or not, in a list wrapped over lines mid-name")
+    func rolesBeforeNamesWrapped() {
+        let text = """
+            Referat fra møte i Politirådet
+            Møtende: Ordfører Kari Løvås, politimester Geir Løvås, SaLTo-koordinator Thea Kvam,
+            direktør i Utdanningsetaten Morten Hansen
+            Meldt forfall: politistasjonssjef Anders Solberg, direktør i Utdanningsetaten Stian
+            Johnsen, varaordfører Terje Brekke
+
+            PS 40/25 Dagsorden godkjent
+            """
+        #expect(parser.parse(text: text).participants == [
+            Participant(name: "Kari Løvås", role: "Ordfører", status: .present),
+            Participant(name: "Geir Løvås", role: "politimester", status: .present),
+            Participant(name: "Thea Kvam", role: "SaLTo-koordinator", status: .present),
+            Participant(name: "Morten Hansen", role: "direktør i Utdanningsetaten", status: .present),
+            Participant(name: "Anders Solberg", role: "politistasjonssjef", status: .absent),
+            Participant(name: "Stian Johnsen", role: "direktør i Utdanningsetaten", status: .absent),
+            Participant(name: "Terje Brekke", role: "varaordfører", status: .absent),
+        ])
+    }
+
     @Test(arguments: [
         ("5. mars 2026", "2026-03-05"), ("05.03.2026", "2026-03-05"), ("5.3.26", "2026-03-05"),
         ("torsdag 5. mars 2026 kl. 09.00–11.00", "2026-03-05"), ("March 5, 2026", "2026-03-05"),

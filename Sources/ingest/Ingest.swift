@@ -33,7 +33,7 @@ struct Ingest: AsyncParsableCommand {
             `ingest: error: PATH: message: advice`, and the others still come out); 64 for a usage error.
             """,
         subcommands: [
-            ExtractCommand.self, SearchCommand.self, ListCommand.self, ShowCommand.self,
+            ExtractCommand.self, SearchCommand.self, ListCommand.self, ShowCommand.self, WatchCommand.self,
             ExtractorsCommand.self,
         ],
         defaultSubcommand: ExtractCommand.self

@@ -134,6 +134,31 @@ import Testing
         ])
     }
 
+    @Test("A bold heading wrapped onto a second bold line keeps its whole title, capital or digit first")
+    func boldHeadingWrapped() {
+        func line(_ text: String, _ y: Double, bold: Bool, width: Double = 420) -> TextLine {
+            TextLine(text, page: 1, style: LineStyle(fontSize: 11, isBold: bold, x: 80, y: y, width: width))
+        }
+        let lines = [
+            line("Referat fra møte i Politirådet", 100, bold: true, width: 200),
+            line("PS 43/25 Skolebehovsplan 2025–2028: kapasitet, rehabilitering og nye skolebygg i", 140, bold: true),
+            line("Lade", 154, bold: true, width: 26),
+            line("Politiet deltar på foreldremøter på 8. trinn for å informere om rus og kriminalitet.", 172, bold: false),
+            line("PS 46/25 Trafikksikkerhet langs skoleveiene – innspill til handlingsprogram for", 200, bold: true),
+            line("2025–2028 fra foreldre og skoler", 214, bold: true, width: 168),
+            line("Kommunen har søkt om belønningsmidler til bedre kollektivtilbud.", 232, bold: false),
+            line("PS 47/25 Budsjett 2026", 260, bold: true, width: 120),
+            line("Orientering om budsjettet.", 278, bold: false),
+        ]
+        let items = parser.parse(lines: lines).agendaItems
+        #expect(items.map(\.title) == [
+            "Skolebehovsplan 2025–2028: kapasitet, rehabilitering og nye skolebygg i Lade",
+            "Trafikksikkerhet langs skoleveiene – innspill til handlingsprogram for 2025–2028 fra foreldre og skoler",
+            "Budsjett 2026",
+        ])
+        #expect(items.first?.text == "Politiet deltar på foreldremøter på 8. trinn for å informere om rus og kriminalitet.")
+    }
+
     @Test("Roles before names, capitalised or not, in a list wrapped over lines mid-name")
     func rolesBeforeNamesWrapped() {
         let text = """

@@ -230,14 +230,15 @@ struct HeadingDetector {
         return Heading(lineIndex: index, lastLineIndex: last, number: number, title: title)
     }
 
-    /// A title that fills its line and goes on in lower case on the next one continues there.
+    /// A title that fills its line (or ends on "og", "for" …) continues on the next line when that line goes on
+    /// in lower case, or is set in the same bold type ("… nye skolebygg i" / "Lade").
     private func continuedTitle(_ title: String, from index: Int, in lines: [SourceLine]) -> (String, Int) {
         var title = title
         var last = index
         while last + 1 < lines.count, last - index < 2 {
             let current = lines[last]
             let next = lines[last + 1]
-            guard !next.isBlank, let first = next.text.first, first.isLowercase,
+            guard !next.isBlank, let first = next.text.first, first.isLowercase || sameBoldType(current, next),
                 current.text.characterCount * 10 >= lineWidth * 7 || endsWithConnector(current.text),
                 !(current.text.last.map { ".:".contains($0) } ?? false)
             else { break }
@@ -245,6 +246,14 @@ struct HeadingDetector {
             last += 1
         }
         return (title, last)
+    }
+
+    /// Both lines bold in the same size, and the second not an item of its own.
+    private func sameBoldType(_ line: SourceLine, _ next: SourceLine) -> Bool {
+        guard let style = line.style, let nextStyle = next.style, style.isBold, nextStyle.isBold,
+            abs(style.fontSize - nextStyle.fontSize) < 0.5
+        else { return false }
+        return ItemNumber.parse(next.text, prefixes: catalog.itemPrefixes) == nil
     }
 
     private func endsWithConnector(_ text: String) -> Bool {

@@ -21,6 +21,15 @@ extension MinutesStore {
     public func save(_ document: MinutesDocument, path: String, ingestedAt: Date = Date()) throws(StoreError)
         -> SaveOutcome
     {
+        // Already stored and current: answered by a read, without encoding the document or taking the write lock.
+        let key = document.bundle?.source.sha256 ?? document.source.sha256
+        let stored = try read { db in
+            try Int64.fetchOne(
+                db,
+                sql: "SELECT id FROM document WHERE sha256 = ? AND source_sha256 = ? AND superseded_by IS NULL",
+                arguments: [key, document.source.sha256])
+        }
+        if let stored { return .unchanged(id: stored) }
         let rows = try DocumentRows(document, path: path, ingestedAt: ingestedAt)
         return try write { db in try rows.save(in: db) }
     }

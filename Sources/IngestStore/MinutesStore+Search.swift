@@ -22,19 +22,25 @@ extension MinutesStore {
     public func search(_ query: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
         guard let query = SearchQuery(query), limit > 0 else { return [] }
         let markers = "char(\(SnippetText.open)), char(\(SnippetText.close)), '…'"
+        // The inner query lets FTS5 sort by rank itself and stop at the limit, so snippets are made for the hits
+        // returned only (sorting outside FTS5 would make one for every matching row: 75 ms instead of 4 for "the").
+        // The index holds current records only: superseded ones leave it when they are replaced.
         let sql = """
-            SELECT search_index.rowid AS entry,
-                   snippet(search_index, 0, \(markers), 64) AS title_snippet,
-                   snippet(search_index, 1, \(markers), \(Self.snippetTokens)) AS body_snippet,
-                   bm25(search_index, \(Self.titleWeight), 1.0) AS rank,
+            SELECT hit.entry, hit.title_snippet, hit.body_snippet, hit.rank,
                    d.id, d.path, d.title, d.organization, d.meeting_date,
                    a.number, a.title AS item_title, a.pages
-            FROM search_index
-            JOIN document d ON d.id = search_index.document_id
-            LEFT JOIN agenda_item a ON a.id = search_index.rowid
-            WHERE search_index MATCH ? AND d.superseded_by IS NULL
-            ORDER BY rank, entry
-            LIMIT ?
+            FROM (
+                SELECT rowid AS entry, document_id, rank,
+                       snippet(search_index, 0, \(markers), 64) AS title_snippet,
+                       snippet(search_index, 1, \(markers), \(Self.snippetTokens)) AS body_snippet
+                FROM search_index
+                WHERE search_index MATCH ? AND rank MATCH 'bm25(\(Self.titleWeight), 1.0)'
+                ORDER BY rank
+                LIMIT ?
+            ) AS hit
+            JOIN document d ON d.id = hit.document_id
+            LEFT JOIN agenda_item a ON a.id = hit.entry
+            ORDER BY hit.rank, hit.entry
             """
         let rows: [Row]
         do {

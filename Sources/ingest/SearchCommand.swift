@@ -70,7 +70,8 @@ struct SearchCommand: AsyncParsableCommand {
     static func format(_ hit: SearchHit, style: TerminalStyle) -> String {
         let item: String
         if let title = hit.itemTitle {
-            item = hit.itemNumber.map { "\($0). \(title)" } ?? title
+            // Unnumbered items have the number "".
+            item = hit.itemNumber.flatMap { $0.isEmpty ? nil : "\($0). \(title)" } ?? title
         } else {
             item = hit.documentTitle ?? "(title and front matter)"
         }

@@ -52,9 +52,14 @@ let package = Package(
             pkgConfig: "gmime-3.0",
             providers: [.apt(["libgmime-3.0-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "AttachmentBundleExtractor",
-            dependencies: ["IngestCore", "CArchive", "CGMime"],
+            dependencies: ["IngestCore", "CArchive", "CGMime", "CLibXML2"],
             path: "Plugins/AttachmentBundleExtractor"
         ),
         .target(

@@ -424,6 +424,38 @@ struct MailTextHelpersTests {
         #expect(HTMLText.plainText(fromHTML: "<p>kept</p><script>if (a > b) { hidden() }") == "kept")
     }
 
+    @Test func nestedBlocksBreaksAndBrokenMarkup() {
+        let html =
+            "<html><head><meta charset=\"iso-8859-1\"><title>T</title></head><body>"
+            + "<div><div>Sak 12/25:&nbsp;<b>Budsjett</b>   for <i>2026</i></div><div>Vedtak:<br>Enstemmig</div></div>"
+            + "<script type=\"text/javascript\">document.write('<p>hidden</p>')</script>"
+            + "<p>Sum &#8211; 10&euro; &amp; &#150; <span>unclosed <b>bold</p>"
+            + "<pre>  a\n   b</pre><h2>Til slutt</h2><table><tr><td>x</td><td>y</td></tr></table></div></body>"
+        #expect(
+            HTMLText.plainText(fromHTML: html)
+                == "Sak 12/25: Budsjett for 2026\nVedtak:\nEnstemmig\n\nSum – 10€ & – unclosed bold"
+                + "\n\n  a\n   b\n\nTil slutt\n\nx y")
+    }
+
+    @Test func outlookParagraphsAndConditionalComments() {
+        let html =
+            "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><!--[if gte mso 9]><xml>"
+            + "<o:OfficeDocumentSettings></o:OfficeDocumentSettings></xml><![endif]--></head><body>"
+            + "<div class=WordSection1><p class=MsoNormal>Hei,<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+            + "<p class=MsoListParagraph><![if !supportLists]><span>1.<span>&nbsp;&nbsp; </span></span><![endif]>"
+            + "Punkt &eacute;n<o:p></o:p></p></div></body></html>"
+        #expect(HTMLText.plainText(fromHTML: html) == "Hei,\n\n1.   Punkt én")
+    }
+
+    @Test func deepNestingAndEmptyInput() {
+        // Past libxml2's default limit of 256 nested elements, where it would stop reading.
+        let deep = String(repeating: "<blockquote><div>", count: 1_000) + "deep" + "</div></blockquote>"
+        #expect(HTMLText.plainText(fromHTML: "<p>top</p>" + deep + "<p>after</p>") == "top\n\ndeep\n\nafter")
+        #expect(HTMLText.plainText(fromHTML: "") == "")
+        #expect(HTMLText.plainText(fromHTML: " \n ") == "")
+        #expect(HTMLText.plainText(fromHTML: "<!-- only a comment -->") == "")
+    }
+
     @Test func generatedNamesUseTheMediaType() {
         #expect(MailFileName.generated(mediaType: "application/pdf", position: 2) == "attachment-2.pdf")
         #expect(MailFileName.generated(mediaType: "message/rfc822", position: 1) == "attachment-1.eml")

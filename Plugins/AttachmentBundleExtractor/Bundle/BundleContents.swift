@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import IngestCore
 
 /// A file of a bundle or collection, ready for the registry.

@@ -69,6 +69,11 @@ final class DropFolder: Sendable {
         }
     }
 
+    /// Tidies what a killed watcher may have left: temporary reports in `failed/`. Call with the lock held.
+    func removeLeftovers() {
+        removePartialReports()
+    }
+
     /// Moves a stored input into `processed/`.
     /// - Returns: the name it has there.
     /// - Throws: a message when it cannot be moved.
@@ -92,11 +97,7 @@ final class DropFolder: Sendable {
             // looks at the input's name only, so such a report is overwritten, not kept as a second one.
             let target = keepingInput ? name : freeName(for: name, in: failed)
             let reportURL = failed.appendingPathComponent(target + ".error.json")
-            do {
-                try report.write(to: reportURL, options: .atomic)
-            } catch {
-                throw DropFolderError("cannot write \(reportURL.path) (\(error.localizedDescription))")
-            }
+            try writeAtomically(report, to: reportURL)
             if !keepingInput {
                 try renameEntry(path(of: name), to: failed.appendingPathComponent(target).path)
             }
@@ -108,6 +109,35 @@ final class DropFolder: Sendable {
     /// - Throws: ``WatchError`` with code `already-watched` when another watcher holds it.
     func lock() throws(WatchError) -> FolderLock {
         try FolderLock(path: root.path)
+    }
+
+    /// Writes `data` to a hidden temporary file beside `url` (`.NAME.partial`), then renames it into place, so
+    /// `url` is either absent or complete. A temporary file left by a crash is removed by ``prepare(createFolders:)``.
+    private func writeAtomically(_ data: Data, to url: URL) throws(DropFolderError) {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            "." + url.lastPathComponent + Self.partialSuffix)
+        do {
+            try data.write(to: temporary)
+        } catch {
+            throw DropFolderError("cannot write \(temporary.path) (\(error.localizedDescription))")
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw DropFolderError("cannot rename \(temporary.path) to \(url.path) (\(reason))")
+        }
+    }
+
+    /// What ends the name of a report being written.
+    static let partialSuffix = ".partial"
+
+    /// Removes the temporary reports a killed watcher left in `failed/` (only a watcher writes there, and the lock
+    /// keeps others out while this one runs).
+    private func removePartialReports() {
+        for name in FileStatus.names(in: failed.path)
+        where name.hasPrefix(".") && name.hasSuffix(".error.json" + Self.partialSuffix) {
+            unlink(failed.appendingPathComponent(name).path)
+        }
     }
 
     /// `name` if nothing in `folder` has it, else `stem-2.ext`, `stem-3.ext` … (a folder: `name-2` …).

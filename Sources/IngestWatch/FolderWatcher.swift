@@ -80,6 +80,7 @@ public final class FolderWatcher: Sendable {
     public func run() async throws(WatchError) -> WatchSummary {
         try folder.prepare(createFolders: !configuration.keepFiles)
         let lock = try folder.lock()
+        folder.removeLeftovers()
         let result: Result<WatchSummary, WatchError>
         do {
             result = .success(try await watchLocked())

@@ -26,11 +26,14 @@ struct RecoveryTests {
         #expect(try fixture.store.record(sha256: WatchFixture.hash(data)) == saved.id)
     }
 
-    @Test("a report left without its input (a crash between report and move) is replaced, not doubled")
+    @Test(
+        "a report left without its input (a crash between report and move) is replaced, not doubled; a report cut off by a crash is removed"
+    )
     func orphanReport() async throws {
         let fixture = try WatchFixture()
         try FileManager.default.createDirectory(at: fixture.failed, withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: fixture.failed.appendingPathComponent("broken.pdf.error.json"))
+        try Data("{\"pa".utf8).write(to: fixture.failed.appendingPathComponent(".other.pdf.error.json.partial"))
         try fixture.write(WatchFixture.garbage(), as: "broken.pdf")
         let running = RunningWatcher(fixture.watcher())
         try await WatchFixture.waitUntil("broken.pdf is in failed/") { fixture.waiting.isEmpty }

@@ -42,4 +42,31 @@ struct SettleClockTests {
         clock.schedule("retry", at: now + .seconds(5))
         #expect(clock.nextDue(excluding: []) == now + .seconds(5))
     }
+
+    @Test("10,000 entries waiting at start come out in the order they were noted, two at a time")
+    func many() {
+        var clock = SettleClock(settle: .milliseconds(200))
+        for number in 0..<10_000 { clock.noteActivity("f\(number)", complete: true, at: start - .seconds(1)) }
+        var taken: [String] = []
+        while true {
+            let batch = clock.takeDue(at: start, excluding: [], limit: 2)
+            if batch.isEmpty { break }
+            taken += batch
+            _ = clock.nextDue(excluding: [])
+        }
+        #expect(taken == (0..<10_000).map { "f\($0)" })
+        #expect(clock.count == 0)
+    }
+
+    @Test("an entry whose clock restarted is not taken at its old due time; a busy one stays for later")
+    func staleAndBusy() {
+        var clock = SettleClock(settle: .milliseconds(100))
+        clock.noteActivity("a", complete: true, at: start)
+        clock.noteActivity("a", complete: true, at: start + .milliseconds(50))
+        #expect(clock.takeDue(at: start + .milliseconds(120), excluding: [], limit: 5).isEmpty)
+        #expect(clock.nextDue(excluding: []) == start + .milliseconds(150))
+        #expect(clock.takeDue(at: start + .milliseconds(150), excluding: ["a"], limit: 5).isEmpty)
+        #expect(clock.nextDue(excluding: ["a"]) == nil)
+        #expect(clock.takeDue(at: start + .milliseconds(150), excluding: [], limit: 5) == ["a"])
+    }
 }

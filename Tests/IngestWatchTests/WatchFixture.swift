@@ -39,7 +39,7 @@ final class WatchFixture: Sendable {
 
     /// A watcher on the inbox.
     func watcher(
-        mode: WatchConfiguration.Mode = .events, settle: Duration = .milliseconds(150), jobs: Int = 2,
+        mode: WatchConfiguration.Mode = .events, settle: Duration = .milliseconds(300), jobs: Int = 2,
         keep: Bool = false
     ) -> FolderWatcher {
         FolderWatcher(

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@Suite("ingest watch: crash safety and errors, through the built binary")
+@Suite("ingest watch: crash safety and errors, through the built binary", .timeLimit(.minutes(3)))
 struct WatchCrashTests {
     @Test("kill -9 in the middle of a run, three times: no file lost, none stored twice (Tests/Scripts)")
     func killAndRestart() async throws {

@@ -88,7 +88,7 @@ private struct DropPlan {
     }
 }
 
-@Suite("FolderWatcher: files dropped into a watched folder")
+@Suite("FolderWatcher: files dropped into a watched folder", .timeLimit(.minutes(1)))
 struct FolderWatcherTests {
     @Test("200 files (present at start, written in one go, slowly, moved in, broken) are each stored once")
     func twoHundredFiles() async throws {

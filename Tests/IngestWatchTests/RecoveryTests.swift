@@ -4,7 +4,7 @@ import IngestStore
 import IngestWatch
 import Testing
 
-@Suite("FolderWatcher: restarts, name clashes and a folder that goes away")
+@Suite("FolderWatcher: restarts, name clashes and a folder that goes away", .timeLimit(.minutes(1)))
 struct RecoveryTests {
     @Test("a file stored by a run that died before moving it is moved, not stored again")
     func storedBeforeCrash() async throws {

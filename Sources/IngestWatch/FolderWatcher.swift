@@ -313,25 +313,17 @@ private struct WatchLoop {
         let milliseconds = Int((elapsed / .milliseconds(1)).rounded())
         var metadata: Logger.Metadata = ["path": "\(path)", "ms": "\(milliseconds)"]
         switch outcome {
-        case .stored(let saved):
-            switch saved {
-            case .inserted(let id):
-                metadata["outcome"] = "stored"
-                metadata["id"] = "\(id)"
-                logger.info("\(path): stored as #\(id) (\(milliseconds) ms)", metadata: metadata)
-            case .newVersion(let id, let previous):
-                metadata["outcome"] = "stored"
-                metadata["id"] = "\(id)"
-                metadata["previous"] = "\(previous)"
-                logger.info(
-                    "\(path): stored as #\(id), a new version of #\(previous) (\(milliseconds) ms)",
-                    metadata: metadata)
-            case .unchanged(let id):
-                metadata["outcome"] = "unchanged"
-                metadata["id"] = "\(id)"
-                logger.info("\(path): unchanged, already #\(id) (\(milliseconds) ms)", metadata: metadata)
-            }
-        case .alreadyStored(let id):
+        case .stored(.inserted(let id)):
+            metadata["outcome"] = "stored"
+            metadata["id"] = "\(id)"
+            logger.info("\(path): stored as #\(id) (\(milliseconds) ms)", metadata: metadata)
+        case .stored(.newVersion(let id, let previous)):
+            metadata["outcome"] = "stored"
+            metadata["id"] = "\(id)"
+            metadata["previous"] = "\(previous)"
+            logger.info(
+                "\(path): stored as #\(id), a new version of #\(previous) (\(milliseconds) ms)", metadata: metadata)
+        case .stored(.unchanged(let id)), .alreadyStored(let id):
             metadata["outcome"] = "unchanged"
             metadata["id"] = "\(id)"
             logger.info("\(path): unchanged, already #\(id) (\(milliseconds) ms)", metadata: metadata)

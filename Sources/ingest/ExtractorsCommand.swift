@@ -22,9 +22,7 @@ struct ExtractorsCommand: AsyncParsableCommand {
     func run() async throws {
         let descriptions = BuiltInExtractors.all.map(ExtractorDescription.init)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(descriptions) + Data("\n".utf8))
+            try PrettyJSON.print(descriptions)
         } else {
             print(ExtractorDescription.table(descriptions), terminator: "")
         }

@@ -40,9 +40,7 @@ struct ListCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(meetings.map(MeetingJSON.init)) + Data("\n".utf8))
+            try PrettyJSON.print(meetings.map(MeetingJSON.init))
         } else if meetings.isEmpty {
             StandardError.write("ingest: the store at \(location.path) holds no meetings yet")
         } else {

@@ -56,9 +56,7 @@ struct SearchCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(hits.map(SearchHitJSON.init)) + Data("\n".utf8))
+            try PrettyJSON.print(hits.map(SearchHitJSON.init))
         } else {
             let style = TerminalStyle.standardOutput
             print(hits.map { Self.format($0, style: style) }.joined(separator: "\n"), terminator: "")

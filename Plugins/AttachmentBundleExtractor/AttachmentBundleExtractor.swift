@@ -33,7 +33,8 @@ public struct AttachmentBundleExtractor: Extractor {
         let contents = try BundleContents.read(input, limits: context.limits)
         let members = await MemberExtraction.extract(contents.files, context: nested) + contents.unreadable
         let bundle = BundleInfo(source: bundleSource(input, members: members), extractor: info, files: members.count)
-        var document = try BundleAssembler.bundle(members, as: bundle, fallback: contents.fallback)
+        var document = try BundleAssembler.bundle(
+            members, as: bundle, fallback: contents.fallback, titles: contents.titles)
         document.warnings += contents.warnings
         document.properties.merge(contents.properties) { own, _ in own }
         return document

@@ -105,6 +105,8 @@ struct CollectionTests {
         #expect(document.properties["emailSubject"]?.isEmpty == false)
         #expect(document.source.path.hasPrefix(mail + "!"))
         #expect(document.source.mediaType == "application/pdf")
+        #expect(document.attachments.first { $0.source?.fileName == "message.txt" }?.title
+            == "E-mail: Innsyn i valgprotokoll 2023 - Nord-Odal kommune")
         try await SchemaValidator.expectValid([output.stdout])
     }
 }

@@ -15,10 +15,11 @@ public enum BundleAssembler {
     ///   - members: the bundle's files, extracted.
     ///   - bundle: the bundle itself, recorded in the document.
     ///   - fallback: the member to take as the main document when no file looks like minutes (an e-mail's body).
+    ///   - titles: titles for unlisted members, by path, where the bundle knows better than the file's first line.
     /// - Throws: ``IngestError`` when no file of the bundle could be extracted.
-    public static func bundle(_ members: [ExtractedMember], as bundle: BundleInfo, fallback: String? = nil)
-        throws(IngestError) -> MinutesDocument
-    {
+    public static func bundle(
+        _ members: [ExtractedMember], as bundle: BundleInfo, fallback: String? = nil, titles: [String: String] = [:]
+    ) throws(IngestError) -> MinutesDocument {
         let scored = scores(members)
         var mainIndex = scored.filter { $0.score >= MinutesLikeness.threshold }.max { isLess($0, $1, members) }?.index
         var warnings: [String] = []
@@ -33,7 +34,7 @@ public enum BundleAssembler {
         }
         document.warnings += warnings
         let others = members.indices.filter { $0 != mainIndex }
-        attach(others.map { members[$0] }, to: &document, includeUnlisted: true)
+        attach(others.map { members[$0] }, to: &document, includeUnlisted: true, titles: titles)
         document.bundle = bundle
         return document
     }
@@ -80,7 +81,10 @@ public enum BundleAssembler {
     }
 
     /// Links `files` to the document's attachment list; with `includeUnlisted`, files named nowhere are appended.
-    static func attach(_ files: [ExtractedMember], to document: inout MinutesDocument, includeUnlisted: Bool) {
+    static func attach(
+        _ files: [ExtractedMember], to document: inout MinutesDocument, includeUnlisted: Bool,
+        titles: [String: String] = [:]
+    ) {
         let links = AttachmentLinker.link(document.attachments, to: files.map(candidate))
         for (entry, link) in links.enumerated() {
             guard let link else {
@@ -98,7 +102,7 @@ public enum BundleAssembler {
         let linked = Set(links.compactMap { $0 })
         for (index, file) in files.enumerated() where !linked.contains(index) {
             guard includeUnlisted else { continue }
-            let title = file.document?.title ?? FileNameWords.stem(of: file.fileName)
+            let title = titles[file.path] ?? file.document?.title ?? FileNameWords.stem(of: file.fileName)
             document.attachments.append(Attachment(title: title, source: file.source, document: file.document))
             var warning = "file \(file.path) is in the bundle but not in the minutes' attachment list"
             if case .failure(let error) = file.result { warning += ", and could not be extracted: \(error.message)" }

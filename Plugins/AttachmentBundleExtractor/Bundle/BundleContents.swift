@@ -21,6 +21,8 @@ public struct BundleContents: Sendable {
     public var fallback: String?
     /// Properties of the bundle itself (an e-mail's subject, sender and date).
     public var properties: [String: String] = [:]
+    /// Titles for members that have a better one than their own first line, by path (an e-mail's body: its subject).
+    public var titles: [String: String] = [:]
 
     /// The name an e-mail's body gets among its attachments.
     public static let messageBodyName = "message.txt"
@@ -79,6 +81,7 @@ public struct BundleContents: Sendable {
             contents.files.append(BundleFile(
                 path: messageBodyName, input: ExtractionInput(data: Data(message.bodyText.utf8), path: "\(input.path)!\(messageBodyName)")))
             contents.fallback = messageBodyName
+            contents.titles[messageBodyName] = message.subject.map { "E-mail: \($0)" } ?? "E-mail message"
         }
         var taken: Set<String> = [messageBodyName.lowercased()]
         for attachment in message.attachments {

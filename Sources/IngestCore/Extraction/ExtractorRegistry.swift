@@ -77,7 +77,7 @@ public struct ExtractorRegistry: Sendable {
             throw IngestError(
                 code: .unsupportedType, path: path,
                 message: "no extractor reads \(input.detectedType.mediaType) (detected from the content)",
-                advice: "registered extractors: \(describedList); force one with --extractor ID")
+                advice: "registered extractors: \(describedList); force one with `ingest FILE --extractor ID`")
         }
         return best.extractor
     }

@@ -24,9 +24,9 @@ struct Ingest: AsyncParsableCommand {
                                ingest locked.pdf --password 's3cret'
               --jobs N         extract N files at once (default: all cores)
                                ingest archive/*.pdf --jobs 1 --out out/
-              --max-…          limits against zip bombs and huge files (see `ingest help extract`)
+              --max-…          limits against zip bombs and huge files
                                ingest archive-2023.zip --max-unpacked 4096 --out out/
-              --store PATH     also save each document in a searchable store (`ingest search`, `list`, `show`)
+              --store PATH     also save each document in the searchable store
                                ingest SampleDocs/*.txt --store minutes.sqlite
 
             Exit status: 0 when every file was extracted; 1 when some failed (each is reported on stderr as \

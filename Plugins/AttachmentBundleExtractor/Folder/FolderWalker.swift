@@ -25,8 +25,15 @@ public enum FolderWalker {
     /// - Parameters:
     ///   - root: the folder.
     ///   - limits: the entry limit to honour.
-    /// - Throws: ``IngestError`` when the folder cannot be read.
+    /// - Throws: ``IngestError`` when the folder does not exist, is a file, or cannot be read.
     public static func list(_ root: URL, limits: ExtractionLimits) throws(IngestError) -> FolderListing {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) else {
+            throw .fileNotFound(path: root.relativePath)
+        }
+        guard isDirectory.boolValue else {
+            throw IngestError(code: .unsupportedType, path: root.relativePath, message: "is not a folder")
+        }
         let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
         let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey]
         guard let enumerator = FileManager.default.enumerator(

@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AttachmentBundleExtractor", targets: ["AttachmentBundleExtractor"]),
         .library(name: "IngestStore", targets: ["IngestStore"]),
         .library(name: "IngestWatch", targets: ["IngestWatch"]),
+        .library(name: "ExtractorTesting", targets: ["ExtractorTesting"]),
         .executable(name: "ingest", targets: ["ingest"]),
     ],
     dependencies: [
@@ -93,6 +94,14 @@ let package = Package(
             dependencies: ["IngestWatch", "IngestStore", "IngestCore", "PlainTextExtractor", "PDFMinutesExtractor"]),
         .testTarget(name: "PlainTextExtractorTests", dependencies: ["PlainTextExtractor", "IngestCore"]),
         .testTarget(name: "IngestCLITests", dependencies: ["IngestCore", "ingest"], exclude: ["Scripts"]),
+        // The conformance kit every extractor runs against itself (like swift-configuration's ConfigurationTesting).
+        .target(name: "ExtractorTesting", dependencies: ["IngestCore"]),
+        .testTarget(
+            name: "ExtractorConformanceTests",
+            dependencies: [
+                "ExtractorTesting", "PDFMinutesExtractor", "PlainTextExtractor", "AttachmentBundleExtractor",
+                "IngestCore",
+            ]),
     ]
 )
 

@@ -30,6 +30,7 @@ struct ExtractCommand: AsyncParsableCommand {
               ingest reply.eml                        # the minutes attached to an e-mail
               ingest notes.dat --extractor plain-text
               ingest locked.pdf --password 's3cret'
+              ingest notes.md --extractors-dir Examples/ExternalExtractors
               ingest archive/*.pdf --jobs 1 --out out/
             Exit status: 0 when every file was extracted, 1 when some failed, 64 for a usage error.
             """
@@ -78,6 +79,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @OptionGroup(title: "Limits")
     var limitOptions: LimitOptions
 
+    @OptionGroup(title: "Out-of-process extractors")
+    var extractorSearch: ExtractorSearchOptions
+
     static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     func validate() throws {
@@ -93,7 +97,7 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let registry = BuiltInExtractors.registry
+        let registry = ExtractorRegistry(extractors: await extractorSearch.extractors())
         if let extractor, registry.extractor(identifier: extractor) == nil {
             let identifiers = registry.extractors.map(\.identifier).joined(separator: ", ")
             StandardError.report(

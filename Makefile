@@ -5,6 +5,7 @@
 #   make sample      run `ingest` on SampleDocs/*.txt, *.pdf and *.eml, writing out/NAME.json
 #   make quickstart  setup + build + sample
 #   make test        the whole test suite (Swift Testing)
+#   make scaffold-test  run the new-extractor scaffold in a copy of the package, build it, run its test
 #   make lint        swift format lint, strict (.swift-format: 4 spaces, 120 columns); `make format` fixes
 #
 # SWIFT_FLAGS passes options to every swift command, e.g. `make test SWIFT_FLAGS="--scratch-path .build-mine"`.
@@ -16,7 +17,7 @@ APT_PACKAGES := $(shell grep -v '^\#' .ci/apt-packages)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 FORMAT_PATHS := Package.swift Sources Plugins Tests
 
-.PHONY: setup build sample quickstart test lint format
+.PHONY: setup build sample quickstart test scaffold-test lint format
 
 setup:
 	@missing=""; \
@@ -50,6 +51,9 @@ quickstart: setup build sample
 
 test:
 	$(SWIFT) test --disable-xctest $(SWIFT_FLAGS)
+
+scaffold-test:
+	SWIFT=$(SWIFT) Tests/Scripts/scaffold_test.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)

@@ -102,6 +102,19 @@ let package = Package(
                 "ExtractorTesting", "PDFMinutesExtractor", "PlainTextExtractor", "AttachmentBundleExtractor",
                 "IngestCore",
             ]),
+        // `swift package --allow-writing-to-package-directory new-extractor Markdown --types md,markdown`
+        .plugin(
+            name: "NewExtractorPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "new-extractor",
+                    description: "Create a new extractor: its folder in Plugins/, a test running the conformance kit "
+                        + "and a fixture"),
+                permissions: [
+                    .writeToPackageDirectory(
+                        reason: "creates Plugins/NAMEExtractor/ and Tests/NAMEExtractorTests/ for the new extractor")
+                ])
+        ),
     ]
 )
 

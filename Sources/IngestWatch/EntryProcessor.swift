@@ -65,18 +65,20 @@ struct EntryProcessor: Sendable {
         guard let status = before.stamps.first?.status else { return .vanished }
         let input = ExtractionInput(fileURL: URL(fileURLWithPath: path), path: path)
         let handledInput: HandledInput
+        // Sniffing reads and hashes the whole file: done once, and the extraction below starts from its result.
+        let sniffed: SniffedInput
         switch status.kind {
         case .other:
             return .notAnInput
         case .regular:
             if OpenWriterCheck.check(path) == .openForWriting { return .stillOpen }
             if keep && handled.contains(.state(name: name, fingerprint: before)) { return .alreadyHandled }
-            let hash: String
             do {
-                hash = try registry.sniff(input, limits: context.limits).source.sha256
+                sniffed = try registry.sniff(input, limits: context.limits)
             } catch {
                 return fail(name, error, handledAs: .state(name: name, fingerprint: before), before: before)
             }
+            let hash = sniffed.source.sha256
             handledInput = .content(name: name, sha256: hash)
             if keep && handled.contains(handledInput) { return .alreadyHandled }
             do {
@@ -91,10 +93,15 @@ struct EntryProcessor: Sendable {
             if OpenWriterCheck.anyOpenForWriting(before.regularFiles.map { path + "/" + $0 }) { return .stillOpen }
             handledInput = .state(name: name, fingerprint: before)
             if keep && handled.contains(handledInput) { return .alreadyHandled }
+            do {
+                sniffed = try registry.sniff(input, limits: context.limits)
+            } catch {
+                return fail(name, error, handledAs: handledInput, before: before)
+            }
         }
         let document: MinutesDocument
         do {
-            document = try await registry.extract(input, context: context)
+            document = try await registry.choose(for: sniffed).extract(sniffed, context: context)
         } catch {
             return fail(name, error, handledAs: handledInput, before: before)
         }

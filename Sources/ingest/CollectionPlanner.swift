@@ -78,14 +78,7 @@ struct CollectionPlanner {
     private func uniqueOutputFolder(for fileName: String, taken: inout Set<String>) -> String {
         var stem = OutputNames.stem(of: fileName)
         if stem.lowercased().hasSuffix(".tar") { stem = OutputNames.stem(of: stem) }  // meetings.tar.gz → meetings
-        var name = stem
-        var counter = 2
-        while taken.contains(name.lowercased()) {
-            name = "\(stem)-\(counter)"
-            counter += 1
-        }
-        taken.insert(name.lowercased())
-        return name
+        return OutputNames.claim(stem, taken: &taken) { "\(stem)-\($0)" }
     }
 
     /// The folder part of a "/"-separated relative path; empty at the top.

@@ -52,13 +52,6 @@ final class DirectorySink: DocumentSink {
 
     /// `path`, or `path` with -2, -3 … before `.json` when an earlier document of the run took it.
     private func uniquePath(_ path: String) -> String {
-        var candidate = path
-        var counter = 2
-        while used.contains(candidate.lowercased()) {
-            candidate = "\(path.dropLast(5))-\(counter).json"
-            counter += 1
-        }
-        used.insert(candidate.lowercased())
-        return candidate
+        OutputNames.claim(path, taken: &used) { "\(path.dropLast(5))-\($0).json" }
     }
 }

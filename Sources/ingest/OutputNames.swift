@@ -27,6 +27,19 @@ enum OutputNames {
         return names
     }
 
+    /// `name`, or the first of `variant(2)`, `variant(3)` … that is not yet in `taken` (compared case-insensitively,
+    /// as on the file systems of macOS and Windows); the name returned is added to `taken`.
+    static func claim(_ name: String, taken: inout Set<String>, variant: (Int) -> String) -> String {
+        var candidate = name
+        var counter = 2
+        while taken.contains(candidate.lowercased()) {
+            candidate = variant(counter)
+            counter += 1
+        }
+        taken.insert(candidate.lowercased())
+        return candidate
+    }
+
     /// The file name without its last extension; a leading dot does not start an extension.
     static func stem(of fileName: String) -> String {
         guard !fileName.isEmpty else { return "document" }

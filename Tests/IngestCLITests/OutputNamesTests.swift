@@ -5,6 +5,15 @@ import Testing
 /// The names `--out` gives its files.
 @Suite("--out file names")
 struct OutputNamesTests {
+    @Test("claim: a free name is kept; a taken one (in any case) gets the first free variant; both are then taken")
+    func claim() {
+        var taken: Set<String> = ["møter/referat.json", "møter/referat-2.json"]
+        let path = "Møter/Referat.json"
+        #expect(OutputNames.claim(path, taken: &taken) { "\(path.dropLast(5))-\($0).json" } == "Møter/Referat-3.json")
+        #expect(OutputNames.claim("plakat.json", taken: &taken) { "plakat-\($0).json" } == "plakat.json")
+        #expect(taken == ["møter/referat.json", "møter/referat-2.json", "møter/referat-3.json", "plakat.json"])
+    }
+
     @Test("NAME is the file name without its last extension")
     func stems() {
         #expect(OutputNames.stem(of: "referat.pdf") == "referat")

@@ -31,8 +31,6 @@ struct CollectionFolder: Sendable {
     /// The name the collection's documents are filed under in `--out` (the collection's file name without its
     /// extension, unique in the run).
     var outputFolder: String
-    /// The folder's path inside the collection; empty for the top.
-    var folder: String
     /// The folder as a bundle, with its size and hash still to be computed from its files (unless it is the
     /// archive itself).
     var source: SourceInfo

@@ -10,8 +10,8 @@ struct CollectionPlanner {
     /// The limits for reading archives and folders.
     var limits: ExtractionLimits
 
-    /// The types read as collections when named on the command line.
-    static let collectionTypes: Set<FileType> = [.zip, .tar, .gzip, .sevenZip, .folder]
+    /// The file types read as collections when named on the command line (folders are collections too).
+    static let collectionTypes: Set<FileType> = [.zip, .tar, .gzip, .sevenZip]
 
     /// The jobs for the inputs, in input order, and the warnings met while listing collections.
     func plan(_ inputs: [ExtractionInput]) -> (jobs: [BatchJob], failures: [BatchOutcome], warnings: [String]) {
@@ -68,7 +68,7 @@ struct CollectionPlanner {
                     mediaType: FileType.folder.mediaType, bytes: 0, sha256: source.sha256)
             }
             let job = CollectionFolder(
-                collectionPath: collection.input.path, separator: separator, outputFolder: outputFolder, folder: folder, source: source,
+                collectionPath: collection.input.path, separator: separator, outputFolder: outputFolder, source: source,
                 sourceIsFinal: isArchive && folder.isEmpty, files: folderFiles, unreadable: unreadable[folder] ?? [])
             let size = folderFiles.reduce(0) { $0 + ((try? $1.input.byteCount()) ?? 0) }
             return BatchJob(path: path, size: size, fileCount: folderFiles.count + job.unreadable.count, work: .folder(job))

@@ -102,10 +102,7 @@ public struct ExternalExtractor: Extractor {
             }
             output = try await run(on: file, path: path)
         }
-        var document = try decode(output.stdout, path: path)
-        document.source = input.source
-        document.extractor = info
-        return document
+        return try decode(output.stdout, source: input.source, path: path)
     }
 
     private func run(on file: URL, path: String) async throws(IngestError) -> ExternalProcess.Output {
@@ -163,30 +160,43 @@ public struct ExternalExtractor: Extractor {
             advice: "run `\(executableURL.path) extract FILE` to see the whole error")
     }
 
-    /// Decodes stdout as a minutes document; `source` and `extractor` may be missing.
-    private func decode(_ stdout: Data, path: String) throws(IngestError) -> MinutesDocument {
+    /// Decodes stdout as a minutes document and holds it to the schema's rules (``MinutesDocumentRules``).
+    /// `source` and `extractor` may be missing: the host's replace whatever the process wrote.
+    private func decode(_ stdout: Data, source: SourceInfo, path: String) throws(IngestError) -> MinutesDocument {
         func invalid(_ reason: String) -> IngestError {
             IngestError(
                 code: .extractorOutputInvalid, path: path,
                 message: "the extractor \(identifier) returned output that is not a minutes document: \(reason)",
-                advice: "report it to the extractor's author (\(executableURL.path))")
+                advice: "report it to the extractor's author (\(executableURL.path)); "
+                    + "schema/minutes-document.schema.json describes the output")
         }
-        guard var object = (try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any] else {
+        guard let received = (try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any] else {
             throw invalid("not a JSON object")
         }
-        guard object["schemaVersion"] as? Int == MinutesDocument.currentSchemaVersion else {
+        guard received["schemaVersion"] as? Int == MinutesDocument.currentSchemaVersion else {
             throw invalid("schemaVersion is not \(MinutesDocument.currentSchemaVersion)")
         }
+        var object = received
         object["source"] = ["path": path, "fileName": "", "mediaType": "", "bytes": 0, "sha256": ""]
         object["extractor"] = ["name": identifier, "version": version]
+        var document: MinutesDocument
         do {
             let patched = try JSONSerialization.data(withJSONObject: object)
-            return try JSONDecoder().decode(MinutesDocument.self, from: patched)
+            document = try JSONDecoder().decode(MinutesDocument.self, from: patched)
         } catch let error as DecodingError {
             throw invalid(Self.describe(error))
         } catch {
             throw invalid(error.localizedDescription)
         }
+        document.source = source
+        document.extractor = info
+        let problems =
+            MinutesDocumentRules.unknownKeys(in: received, comparedWith: document, ignoring: ["source", "extractor"])
+            + MinutesDocumentRules.violations(of: document)
+        if let first = problems.first {
+            throw invalid(first + (problems.count > 1 ? " (and \(problems.count - 1) more)" : ""))
+        }
+        return document
     }
 
     private static func describe(_ error: DecodingError) -> String {

@@ -12,7 +12,4 @@ enum BuiltInExtractors {
         PlainTextExtractor(),
         AttachmentBundleExtractor(),
     ]
-
-    /// A registry of the built-in extractors.
-    static var registry: ExtractorRegistry { ExtractorRegistry(extractors: all) }
 }

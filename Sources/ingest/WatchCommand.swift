@@ -17,7 +17,8 @@ struct WatchCommand: AsyncParsableCommand {
             complete: closed after writing or moved in, then quiet for --settle milliseconds (a writer that \
             reopens it restarts the clock; a file still open for writing waits). A folder dropped into DIR is \
             one bundle (minutes with attachments), taken once nothing has changed in it for the settle time. \
-            Each is extracted like `ingest FILE`, saved in the store in one transaction, and only then moved to \
+            Each is extracted like `ingest FILE` (out-of-process extractors included: --extractors-dir, \
+            $INGEST_EXTRACTORS_PATH, $PATH), saved in the store in one transaction, and only then moved to \
             DIR/processed/. One that cannot be extracted goes to DIR/failed/ with NAME.error.json beside it \
             (path, code, message, advice, failedAt). A name already taken there gets -2, -3 …; nothing is \
             overwritten. Hidden files (.name) and processed/ and failed/ are left alone. With --keep, files stay \
@@ -90,6 +91,9 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup(title: "Limits")
     var limitOptions: LimitOptions
 
+    @OptionGroup(title: "Out-of-process extractors")
+    var extractorSearch: ExtractorSearchOptions
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
         if settle < 0 { throw ValidationError("--settle must be 0 or more milliseconds (got \(settle)).") }
@@ -129,8 +133,9 @@ struct WatchCommand: AsyncParsableCommand {
             folder: URL(fileURLWithPath: directory),
             mode: poll ? .polling(interval: .milliseconds(pollInterval)) : .events,
             settle: .milliseconds(settle), jobs: jobs, keepFiles: keep)
+        let registry = ExtractorRegistry(extractors: await extractorSearch.extractors())
         let watcher = FolderWatcher(
-            configuration: configuration, store: minutesStore, registry: BuiltInExtractors.registry,
+            configuration: configuration, store: minutesStore, registry: registry,
             limits: limitOptions.limits, password: password, logger: logger)
         let signals = StopSignals(logger: logger) { watcher.stop() }
         defer { signals.cancel() }

@@ -25,12 +25,16 @@ struct ExternalExtractorTests {
 
         """
 
-    /// Writes a fake extractor that claims the extension `ext` and runs `extract` as the shell lines given.
-    private static func fakePlugin(_ name: String, ext: String, extract: String, in fixtures: Fixtures) throws {
+    /// Writes a fake extractor that claims the extension `ext` (and content starting with the hex `magic`) and
+    /// runs `extract` as the shell lines given.
+    private static func fakePlugin(
+        _ name: String, ext: String, magic: String? = nil, extract: String, in fixtures: Fixtures
+    ) throws {
+        let magicKey = magic.map { #","magic":["\#($0)"]"# } ?? ""
         let script = """
             #!/bin/sh
             if [ "$1" = describe ]; then
-              echo '{"identifier":"\(name)","version":"0.1","summary":"fake","mediaTypes":[],"extensions":["\(ext)"]}'
+              echo '{"identifier":"\(name)","version":"0.1","summary":"fake","mediaTypes":[],"extensions":["\(ext)"]\(magicKey)}'
               exit 0
             fi
             \(extract)
@@ -134,5 +138,128 @@ struct ExternalExtractorTests {
         let row = try #require(table.stdoutText.split(separator: "\n").first { $0.hasPrefix("markdown ") })
         #expect(row.contains("ingest-extractor-markdown"))
         #expect(row.contains(".md"))
+    }
+
+    /// A minimal document a fake extractor prints, with `extra` spliced into its top-level object.
+    private static func documentJSON(_ extra: String = "") -> String {
+        #"{"schemaVersion":1,"meeting":{},"participants":[],"agendaItems":[],"attachments":[],"abbreviations":[],"#
+            + #""sections":[],"pages":[],"properties":{},"warnings":[]\#(extra)}"#
+    }
+
+    @Test("Output over the limit, an unknown key and a broken language tag each fail one file with the reason")
+    func invalidOutput() async throws {
+        let fixtures = try Fixtures()
+        try Self.fakePlugin("flood", ext: "flood", extract: "head -c 70000000 /dev/zero", in: fixtures)
+        try Self.fakePlugin(
+            "extra", ext: "extra", extract: "echo '\(Self.documentJSON(#","vote":"7-2""#))'", in: fixtures)
+        try Self.fakePlugin(
+            "tagless", ext: "tagless", extract: "echo '\(Self.documentJSON(#","language":"Norwegian""#))'",
+            in: fixtures)
+        try Self.fakePlugin("fine", ext: "fine", extract: "echo '\(Self.documentJSON(#","title":"OK""#))'", in: fixtures)
+        for name in ["a.flood", "b.extra", "c.tagless", "d.fine"] { try fixtures.text(name, "some text\n") }
+        let output = try await IngestProcess.run(
+            ["--extractors-dir", "plugins", "--jsonl", "a.flood", "b.extra", "c.tagless", "d.fine"],
+            in: fixtures.directory)
+
+        #expect(output.status == 1)
+        let errors = output.stderr.split(separator: "\n").filter { $0.contains("error:") }
+        #expect(errors.count == 3, "\(output.stderr)")
+        #expect(errors.contains { $0.contains("a.flood: extractor flood wrote more than 67108864 bytes") })
+        #expect(errors.contains { $0.contains("b.extra:") && $0.contains("vote: unknown key") }, "\(output.stderr)")
+        #expect(
+            errors.contains { $0.contains("c.tagless:") && $0.contains("'Norwegian' is not a BCP 47 language tag") },
+            "\(output.stderr)")
+        let documents = output.stdoutText.split(separator: "\n")
+        #expect(documents.count == 1)
+        #expect(documents.first?.contains(#""title":"OK""#) == true)
+        #expect(try await SchemaValidator.problems(in: documents.map { Data($0.utf8) }) == [[]])
+    }
+
+    @Test("A declared magic prefix claims a file whatever its name; other content with that name is not claimed")
+    func magicPrefix() async throws {
+        let fixtures = try Fixtures()
+        // "MMIN" in hex; the extension is one nobody reads.
+        try Self.fakePlugin(
+            "mmin", ext: "unused", magic: "4d4d494e", extract: "echo '\(Self.documentJSON(#","title":"magic""#))'",
+            in: fixtures)
+        try fixtures.text("minutes.bin", "MMIN format, version 1\n")
+        try fixtures.minutes("plain.bin")
+        let output = try await IngestProcess.run(
+            ["--extractors-dir", "plugins", "--jsonl", "minutes.bin", "plain.bin"], in: fixtures.directory)
+
+        #expect(output.status == 0, "\(output.stderr)")
+        let documents = try output.stdoutText.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let extractors = documents.map { ($0["extractor"] as? [String: Any])?["name"] as? String }
+        #expect(extractors == ["mmin", "plain-text"])
+        #expect(documents.first?["title"] as? String == "magic")
+    }
+
+    @Test("A member of a zip (bytes in memory) reaches the extractor as a file that is removed afterwards")
+    func memberOfAnArchive() async throws {
+        let fixtures = try Fixtures()
+        try fixtures.text("notes/styremote.md", Self.markdown)
+        let zip = """
+            import sys, zipfile
+            with zipfile.ZipFile(sys.argv[2], "w") as z:
+                z.write(sys.argv[1], "styremote.md")
+            """
+        let built = try await ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", zip, "notes/styremote.md", "notes.zip"],
+            in: fixtures.directory)
+        try #require(built.status == 0, "\(built.stderr)")
+        let scratch = fixtures.directory.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let output = try await ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["TMPDIR=\(scratch.path)", IngestProcess.executableURL.path, "--extractors-dir", Self.examples.path,
+             "--jsonl", "notes.zip"],
+            in: fixtures.directory)
+
+        #expect(output.status == 0, "\(output.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any])
+        #expect((object["extractor"] as? [String: Any])?["name"] as? String == "markdown")
+        #expect((object["source"] as? [String: Any])?["path"] as? String == "notes.zip!styremote.md")
+        #expect((object["agendaItems"] as? [Any])?.count == 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == [], "a temporary file was left")
+    }
+
+    @Test("ingest watch uses out-of-process extractors: a dropped Markdown file is stored and found")
+    func watchUsesExternalExtractors() async throws {
+        let fixtures = try Fixtures()
+        let inbox = fixtures.directory.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let watcher = Process()
+        watcher.executableURL = IngestProcess.executableURL
+        watcher.arguments = [
+            "watch", "inbox", "--store", "minutes.sqlite", "--extractors-dir", Self.examples.path, "--settle", "50",
+        ]
+        watcher.currentDirectoryURL = fixtures.directory
+        watcher.standardInput = FileHandle.nullDevice
+        watcher.standardOutput = FileHandle.nullDevice
+        watcher.standardError = FileHandle.nullDevice
+        try watcher.run()
+        defer {
+            if watcher.isRunning { watcher.terminate() }
+            watcher.waitUntilExit()
+        }
+        try fixtures.text("inbox/styremote.md", Self.markdown)
+        let processed = inbox.appendingPathComponent("processed/styremote.md")
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !FileManager.default.fileExists(atPath: processed.path), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(FileManager.default.fileExists(atPath: processed.path), "the watcher did not take the file")
+        let failed = (try? FileManager.default.contentsOfDirectory(atPath: inbox.appendingPathComponent("failed").path))
+        #expect(failed ?? [] == [])
+
+        let found = try await IngestProcess.run(
+            ["search", "Budsjettet", "--store", "minutes.sqlite"], in: fixtures.directory)
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stdoutText.contains("styremote.md"), "\(found.stdoutText)")
+        let shown = try await IngestProcess.run(["show", "1", "--store", "minutes.sqlite"], in: fixtures.directory)
+        let object = try #require(try JSONSerialization.jsonObject(with: shown.stdout) as? [String: Any])
+        #expect((object["extractor"] as? [String: Any])?["name"] as? String == "markdown")
     }
 }

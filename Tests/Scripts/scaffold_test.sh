@@ -76,6 +76,13 @@ def code(part):
 targets, dependency, registration = code(parts[1]), code(parts[2]).strip(), code(parts[3]).strip()
 import_line = re.search(r"`(import \w+)`", parts[3]).group(1)
 
+# The guide's "paste them" blocks show exactly these lines.
+guide_lines = {line.strip() for line in open("docs/WritingAnExtractor.md").read().split("\n")}
+for line in (targets + "\n" + dependency + "\n" + registration + "\n" + import_line).split("\n"):
+    if line.strip() and line.strip() not in guide_lines:
+        sys.exit(f"scaffold-test: docs/WritingAnExtractor.md does not show the printed line `{line.strip()}`: "
+                 "update its section 2 to what the plugin prints")
+
 manifest = open("Package.swift").read()
 anchor = re.search(r"^    targets: \[\n", manifest, flags=re.M)
 ingest = re.search(r'\.executableTarget\(\s*name: "ingest",\s*dependencies: \[\n', manifest)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import IngestCore
 
-/// Where to look for out-of-process extractors (`ingest-extractor-NAME` executables) and how long each may run.
+/// Where to look for out-of-process extractors (`ingest-extractor-NAME` executables).
 struct ExtractorSearchOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -10,18 +10,6 @@ struct ExtractorSearchOptions: ParsableArguments {
                 + "and $PATH. Example: --extractors-dir Examples/ExternalExtractors",
             valueName: "DIR"))
     var extractorsDir: [String] = []
-
-    @Option(
-        help: ArgumentHelp(
-            "Kill an out-of-process extractor that runs longer than this on one file, in seconds.",
-            valueName: "SECONDS"))
-    var extractorTimeout: Int = Int(ExternalExtractor.defaultTimeout.components.seconds)
-
-    func validate() throws {
-        if extractorTimeout < 1 {
-            throw ValidationError("--extractor-timeout must be at least 1 second (got \(extractorTimeout)).")
-        }
-    }
 
     /// The folders to search, in order: `--extractors-dir`, `$INGEST_EXTRACTORS_PATH`, `$PATH`.
     var folders: [String] {
@@ -34,8 +22,7 @@ struct ExtractorSearchOptions: ParsableArguments {
     /// to stderr.
     func extractors() async -> [any Extractor] {
         let discovered = await ExternalExtractors.discover(
-            paths: folders, reserved: Set(BuiltInExtractors.all.map(\.identifier)),
-            timeout: .seconds(extractorTimeout))
+            paths: folders, reserved: Set(BuiltInExtractors.all.map(\.identifier)))
         for warning in discovered.warnings { StandardError.write("ingest: warning: \(warning)") }
         return BuiltInExtractors.all + discovered.extractors.map { $0 as any Extractor }
     }

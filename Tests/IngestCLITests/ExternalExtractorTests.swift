@@ -86,7 +86,7 @@ struct ExternalExtractorTests {
         let started = ContinuousClock.now
         let output = try await IngestProcess.run(
             [
-                "--extractors-dir", "plugins", "--extractor-timeout", "3",
+                "--extractors-dir", "plugins", "--timeout", "3",
                 "--jsonl", "a.crash", "b.hang", "c.junk", "good.txt",
             ], in: fixtures.directory)
 
@@ -238,7 +238,9 @@ struct ExternalExtractorTests {
         watcher.currentDirectoryURL = fixtures.directory
         watcher.standardInput = FileHandle.nullDevice
         watcher.standardOutput = FileHandle.nullDevice
-        watcher.standardError = FileHandle.nullDevice
+        let log = fixtures.directory.appendingPathComponent("watch.log")
+        try Data().write(to: log)
+        watcher.standardError = try FileHandle(forWritingTo: log)
         try watcher.run()
         defer {
             if watcher.isRunning { watcher.terminate() }
@@ -260,6 +262,8 @@ struct ExternalExtractorTests {
         #expect(found.stdoutText.contains("styremote.md"), "\(found.stdoutText)")
         let shown = try await IngestProcess.run(["show", "1", "--store", "minutes.sqlite"], in: fixtures.directory)
         let object = try #require(try JSONSerialization.jsonObject(with: shown.stdout) as? [String: Any])
-        #expect((object["extractor"] as? [String: Any])?["name"] as? String == "markdown")
+        #expect(
+            (object["extractor"] as? [String: Any])?["name"] as? String == "markdown",
+            "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
     }
 }

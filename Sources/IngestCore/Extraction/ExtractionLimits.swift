@@ -23,6 +23,12 @@ public struct ExtractionLimits: Sendable, Equatable, Codable {
     /// The largest ratio of unpacked to packed bytes accepted once a member has unpacked more than 1 MiB
     /// (a zip bomb's ratio is in the thousands). Default 100, as in Apache Tika.
     public var maxCompressionRatio: Int
+    /// How long one file may take in an out-of-process or isolated extractor before its process is killed.
+    /// In-process extraction cannot be stopped safely, so it is not timed. Default 60 seconds.
+    public var timePerFile: Duration
+    /// The most memory an isolated worker process may use while it extracts one file (resident set, and an
+    /// `RLIMIT_DATA` backstop), in bytes. Default 2 GiB.
+    public var maxWorkerMemoryBytes: Int
 
     /// Creates limits; every parameter has the documented default.
     public init(
@@ -34,7 +40,9 @@ public struct ExtractionLimits: Sendable, Equatable, Codable {
         maxArchiveEntries: Int = 10_000,
         maxEntryBytes: Int = 256 << 20,
         maxUnpackedBytes: Int = 2 << 30,
-        maxCompressionRatio: Int = 100
+        maxCompressionRatio: Int = 100,
+        timePerFile: Duration = .seconds(60),
+        maxWorkerMemoryBytes: Int = 2 << 30
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxPages = maxPages
@@ -45,5 +53,7 @@ public struct ExtractionLimits: Sendable, Equatable, Codable {
         self.maxEntryBytes = maxEntryBytes
         self.maxUnpackedBytes = maxUnpackedBytes
         self.maxCompressionRatio = maxCompressionRatio
+        self.timePerFile = timePerFile
+        self.maxWorkerMemoryBytes = maxWorkerMemoryBytes
     }
 }

@@ -4,20 +4,17 @@ public import Foundation
 /// speaks the protocol in `docs/ExternalExtractors.md`.
 ///
 /// `ingest-extractor-NAME extract PATH` prints one ``MinutesDocument`` as JSON on stdout; the host fills in
-/// ``MinutesDocument/source`` and ``MinutesDocument/extractor``. A crash, a hang (see ``timeout``), too much output
+/// ``MinutesDocument/source`` and ``MinutesDocument/extractor``. A crash, a hang (past
+/// ``ExtractionLimits/timePerFile``), too much output
 /// (see ``outputLimit``) or output that is not a minutes document becomes an ``IngestError`` for that one file.
 public struct ExternalExtractor: Extractor {
     /// The executable.
     public let executableURL: URL
     /// What the executable said about itself.
     public let declaration: ExternalExtractorDescription
-    /// How long one extraction may run before the process is killed.
-    public var timeout: Duration
     /// How many bytes the process may write to stdout and stderr together.
     public var outputLimit: Int
 
-    /// The default per-file timeout: 60 seconds.
-    public static let defaultTimeout = Duration.seconds(60)
     /// The default output limit: 64 MiB.
     public static let defaultOutputLimit = 64 << 20
 
@@ -25,15 +22,12 @@ public struct ExternalExtractor: Extractor {
     /// - Parameters:
     ///   - executableURL: the `ingest-extractor-NAME` executable.
     ///   - declaration: what its `describe` printed.
-    ///   - timeout: how long one extraction may run.
     ///   - outputLimit: how many bytes one extraction may write.
     public init(
-        executableURL: URL, declaration: ExternalExtractorDescription, timeout: Duration = Self.defaultTimeout,
-        outputLimit: Int = Self.defaultOutputLimit
+        executableURL: URL, declaration: ExternalExtractorDescription, outputLimit: Int = Self.defaultOutputLimit
     ) {
         self.executableURL = executableURL
         self.declaration = declaration
-        self.timeout = timeout
         self.outputLimit = outputLimit
     }
 
@@ -72,7 +66,8 @@ public struct ExternalExtractor: Extractor {
     /// Runs `ingest-extractor-NAME extract PATH` and decodes its output.
     /// - Parameters:
     ///   - input: the sniffed input; bytes in memory are written to a temporary file that is always removed.
-    ///   - context: the limits (the file size limit applies before the process starts).
+    ///   - context: the limits (the file size limit applies before the process starts; the process is killed after
+    ///     ``ExtractionLimits/timePerFile``).
     /// - Returns: the document, with the host's source and this extractor's identifier and version.
     /// - Throws: ``IngestError`` when the process fails, crashes, hangs or returns something else.
     public func extract(_ input: SniffedInput, context: ExtractionContext) async throws(IngestError)
@@ -86,7 +81,7 @@ public struct ExternalExtractor: Extractor {
         let output: ExternalProcess.Output
         switch input.input.content {
         case .file(let url):
-            output = try await run(on: url, path: path)
+            output = try await run(on: url, path: path, timeout: context.limits.timePerFile)
         case .bytes(let data):
             let folder = FileManager.default.temporaryDirectory
                 .appendingPathComponent("ingest-extractor-\(UUID().uuidString)", isDirectory: true)
@@ -100,12 +95,14 @@ public struct ExternalExtractor: Extractor {
                     code: .unreadable, path: path, message: "cannot write a temporary file for extractor \(identifier)",
                     advice: "check the space in \(FileManager.default.temporaryDirectory.path)")
             }
-            output = try await run(on: file, path: path)
+            output = try await run(on: file, path: path, timeout: context.limits.timePerFile)
         }
         return try decode(output.stdout, source: input.source, path: path)
     }
 
-    private func run(on file: URL, path: String) async throws(IngestError) -> ExternalProcess.Output {
+    private func run(on file: URL, path: String, timeout: Duration) async throws(IngestError)
+        -> ExternalProcess.Output
+    {
         let output: ExternalProcess.Output
         do {
             output = try await ExternalProcess.run(
@@ -124,13 +121,13 @@ public struct ExternalExtractor: Extractor {
         case .signalled(let signal):
             throw IngestError(
                 code: .extractorCrashed, path: path,
-                message: "extractor \(identifier) crashed: \(ExternalProcess.signalName(signal))",
+                message: "extractor \(identifier) crashed: \(SignalName.of(signal))",
                 advice: "report it to the extractor's author (\(executableURL.path))")
         case .timedOut:
             throw IngestError(
                 code: .extractorTimedOut, path: path,
                 message: "extractor \(identifier) timed out after \(timeout.components.seconds) s",
-                advice: "raise --extractor-timeout if the file is large, or report it to the extractor's author")
+                advice: "raise --timeout if the file is large, or report it to the extractor's author")
         case .outputTooLarge:
             throw IngestError(
                 code: .extractorOutputInvalid, path: path,

@@ -5,7 +5,7 @@ public enum ExternalExtractors {
     /// The prefix of an extractor executable's name.
     public static let executablePrefix = "ingest-extractor-"
     /// How long `describe` may take.
-    public static let describeTimeout = Duration.seconds(5)
+    public static let describeTimeout = Duration.seconds(10)
 
     /// Runs `describe` on every `ingest-extractor-*` executable in the folders.
     ///
@@ -15,10 +15,9 @@ public enum ExternalExtractors {
     /// - Parameters:
     ///   - paths: the folders, in order of preference.
     ///   - reserved: identifiers already taken (the built-in extractors').
-    ///   - timeout: the per-file timeout of the extractors found.
     /// - Returns: the extractors found, in folder order, and one warning per executable that was left out.
     public static func discover(
-        paths: [String], reserved: Set<String> = [], timeout: Duration = ExternalExtractor.defaultTimeout
+        paths: [String], reserved: Set<String> = []
     ) async -> (extractors: [ExternalExtractor], warnings: [String]) {
         var seenNames = Set<String>()
         var candidates: [URL] = []
@@ -57,7 +56,7 @@ public enum ExternalExtractors {
                     continue
                 }
                 taken.insert(declaration.identifier)
-                extractors.append(ExternalExtractor(executableURL: url, declaration: declaration, timeout: timeout))
+                extractors.append(ExternalExtractor(executableURL: url, declaration: declaration))
             case .failure(let failure):
                 warnings.append("\(url.path): skipped: \(failure.reason)")
             case nil:
@@ -90,7 +89,7 @@ public enum ExternalExtractors {
         case .exited(let status):
             return .failure(DescribeFailure(reason: "`describe` exited with status \(status)"))
         case .signalled(let signal):
-            return .failure(DescribeFailure(reason: "`describe` crashed: \(ExternalProcess.signalName(signal))"))
+            return .failure(DescribeFailure(reason: "`describe` crashed: \(SignalName.of(signal))"))
         case .timedOut:
             return .failure(
                 DescribeFailure(reason: "`describe` did not answer within \(describeTimeout.components.seconds) s"))

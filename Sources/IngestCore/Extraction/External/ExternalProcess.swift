@@ -99,23 +99,6 @@ enum ExternalProcess {
         if getpgid(pid) == pid { kill(-pid, SIGKILL) }
         kill(pid, SIGKILL)
     }
-
-    /// The name of a signal ("SIGSEGV"), or "signal N".
-    static func signalName(_ signal: Int32) -> String {
-        switch signal {
-        case SIGSEGV: "SIGSEGV"
-        case SIGABRT: "SIGABRT"
-        case SIGBUS: "SIGBUS"
-        case SIGILL: "SIGILL"
-        case SIGFPE: "SIGFPE"
-        case SIGKILL: "SIGKILL"
-        case SIGTERM: "SIGTERM"
-        case SIGINT: "SIGINT"
-        case SIGPIPE: "SIGPIPE"
-        case SIGTRAP: "SIGTRAP"
-        default: "signal \(signal)"
-        }
-    }
 }
 
 /// The bytes a child has written so far, shared by the two reading threads.

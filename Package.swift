@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "IngestStore", targets: ["IngestStore"]),
         .library(name: "IngestWatch", targets: ["IngestWatch"]),
         .library(name: "ExtractorTesting", targets: ["ExtractorTesting"]),
+        .library(name: "IngestIsolation", targets: ["IngestIsolation"]),
         .executable(name: "ingest", targets: ["ingest"]),
     ],
     dependencies: [
@@ -77,11 +78,23 @@ let package = Package(
                 "AttachmentBundleExtractor",
                 "IngestStore",
                 "IngestWatch",
+                "IngestIsolation",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Supervised worker processes for extractors that run native code (`ingest worker`).
+        .target(name: "IngestIsolation", dependencies: ["IngestCore"]),
         .testTarget(name: "IngestCoreTests", dependencies: ["IngestCore"]),
+        // A worker with extractors that crash, hang and eat memory, for the supervisor's tests.
+        .executableTarget(
+            name: "FaultyWorker", dependencies: ["IngestIsolation", "IngestCore", "PlainTextExtractor"],
+            path: "Tests/FaultyWorker"),
+        .testTarget(
+            name: "IngestIsolationTests",
+            dependencies: [
+                "IngestIsolation", "IngestCore", "PlainTextExtractor", "IngestWatch", "IngestStore", "FaultyWorker",
+            ]),
         .testTarget(
             name: "PDFMinutesExtractorTests", dependencies: ["PDFMinutesExtractor", "PlainTextExtractor", "IngestCore"],
             exclude: ["Fixtures"]),

@@ -12,6 +12,8 @@ public struct AttachmentBundleExtractor: Extractor {
     public let identifier = "bundle"
     public let version = "1.0.0"
     public let summary = "minutes with their attachments: zip, tar, 7z, folder, e-mail (.eml)"
+    /// libarchive, GMime and libxml2 read the input: isolated in a worker process by `ingest`.
+    public let runsNativeCode = true
     public let fileTypes: [FileType] = [.zip, .tar, .gzip, .sevenZip, .email, .folder]
     public let fileExtensions = ["eml"]
 

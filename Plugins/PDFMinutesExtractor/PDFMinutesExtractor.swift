@@ -10,6 +10,8 @@ public struct PDFMinutesExtractor: Extractor {
     public let version = "0.1.0"
     /// One line for `ingest extractors`.
     public let summary = "PDF minutes through poppler-glib (layout-aware text, metadata, embedded files)"
+    /// poppler read the input: isolated in a worker process by `ingest`.
+    public let runsNativeCode = true
     /// PDF.
     public let fileTypes: [FileType] = [.pdf]
     /// The PDF extension.

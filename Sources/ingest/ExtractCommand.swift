@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IngestCore
+import IngestIsolation
 
 /// `ingest [extract] FILE…`: extracts each file and prints or writes its JSON document.
 struct ExtractCommand: AsyncParsableCommand {
@@ -82,6 +83,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @OptionGroup(title: "Out-of-process extractors")
     var extractorSearch: ExtractorSearchOptions
 
+    @OptionGroup(title: "Isolation")
+    var isolationOptions: IsolationOptions
+
     static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     func validate() throws {
@@ -97,7 +101,9 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let registry = ExtractorRegistry(extractors: await extractorSearch.extractors())
+        let limits = limitOptions.limits
+        let (registry, pool) = isolationOptions.apply(
+            to: ExtractorRegistry(extractors: await extractorSearch.extractors()), jobs: jobs, limits: limits)
         if let extractor, registry.extractor(identifier: extractor) == nil {
             let identifiers = registry.extractors.map(\.identifier).joined(separator: ", ")
             StandardError.report(
@@ -109,7 +115,7 @@ struct ExtractCommand: AsyncParsableCommand {
             return ExtractionInput(fileURL: URL(fileURLWithPath: trimmed), path: trimmed)
         }
         let context = ExtractionContext(
-            registry: registry, limits: limitOptions.limits, password: password, parallelism: jobs)
+            registry: registry, limits: limits, password: password, parallelism: jobs)
         let plan = CollectionPlanner(registry: registry, limits: context.limits).plan(inputs)
         for warning in plan.warnings { StandardError.write("ingest: warning: \(warning)") }
         let extraction = BatchExtraction(
@@ -131,6 +137,7 @@ struct ExtractCommand: AsyncParsableCommand {
             progress.advance(files: plan.jobs[index].fileCount, path: plan.jobs[index].path)
         }
         progress.clear()
+        await pool?.shutDown()
         let hasCollection = plan.jobs.contains { if case .folder = $0.work { true } else { false } }
         if out != nil || hasCollection || ProgressLine.isTerminal && plan.jobs.count > 1 {
             StandardError.write("ingest: \(tally.summary(elapsed: progress.elapsed, destination: out))")

@@ -34,7 +34,7 @@ struct Ingest: AsyncParsableCommand {
             """,
         subcommands: [
             ExtractCommand.self, SearchCommand.self, ListCommand.self, ShowCommand.self, WatchCommand.self,
-            ExtractorsCommand.self,
+            ExtractorsCommand.self, WorkerCommand.self,
         ],
         defaultSubcommand: ExtractCommand.self
     )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import IngestCore
+import IngestIsolation
 import IngestStore
 import IngestWatch
 import Logging
@@ -94,6 +95,9 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup(title: "Out-of-process extractors")
     var extractorSearch: ExtractorSearchOptions
 
+    @OptionGroup(title: "Isolation")
+    var isolationOptions: IsolationOptions
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1 (got \(jobs)).") }
         if settle < 0 { throw ValidationError("--settle must be 0 or more milliseconds (got \(settle)).") }
@@ -133,18 +137,22 @@ struct WatchCommand: AsyncParsableCommand {
             folder: URL(fileURLWithPath: directory),
             mode: poll ? .polling(interval: .milliseconds(pollInterval)) : .events,
             settle: .milliseconds(settle), jobs: jobs, keepFiles: keep)
-        let registry = ExtractorRegistry(extractors: await extractorSearch.extractors())
+        let limits = limitOptions.limits
+        let (registry, pool) = isolationOptions.apply(
+            to: ExtractorRegistry(extractors: await extractorSearch.extractors()), jobs: jobs, limits: limits)
         let watcher = FolderWatcher(
             configuration: configuration, store: minutesStore, registry: registry,
-            limits: limitOptions.limits, password: password, logger: logger)
+            limits: limits, password: password, logger: logger)
         let signals = StopSignals(logger: logger) { watcher.stop() }
         defer { signals.cancel() }
         do {
             try await watcher.run()
         } catch {
+            await pool?.shutDown()
             StandardError.report(error.description)
             throw ExitCode.failure
         }
+        await pool?.shutDown()
     }
 }
 

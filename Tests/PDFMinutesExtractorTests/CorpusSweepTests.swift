@@ -9,7 +9,8 @@ import Testing
     /// The corpus files that make poppler run without end, skipped by name (MANIFEST notes say HANG):
     ///
     /// - `pdfjs_bomb_giant.pdf`: a decompression-bomb image stream; reading its page text never returns
-    ///   (pdftotext too).
+    ///   (pdftotext too) and takes gigabytes. In-process there is no stopping it; `IsolationTests` (IngestCLITests)
+    ///   runs it through `ingest`'s worker processes, where it becomes one typed error.
     /// - `qpdf_shared_unnamed_field_HANG.pdf`: pdfinfo and pdftotext loop at 100 % CPU on its form fields. The
     ///   extractor reads no form fields and finishes it at once; ``CorpusManifestTests`` checks that separately,
     ///   under a deadline, so the sweep stays a list of files poppler is known to handle.

@@ -35,6 +35,9 @@ public protocol Extractor: Sendable {
     var fileTypes: [FileType] { get }
     /// The file extensions (lowercase, no dot) the extractor reads when the content carries no signature.
     var fileExtensions: [String] { get }
+    /// Whether the extractor hands its input to native (C, C++) code that a hostile file can crash or hang.
+    /// `ingest` runs such extractors in supervised worker processes (see `IngestIsolation`). Default `false`.
+    var runsNativeCode: Bool { get }
 
     /// How well the extractor can take an input; `nil` when it cannot take it at all.
     ///
@@ -56,6 +59,9 @@ public protocol Extractor: Sendable {
 extension Extractor {
     /// The identifier and version, as recorded in documents.
     public var info: ExtractorInfo { ExtractorInfo(name: identifier, version: version) }
+
+    /// Pure Swift by default.
+    public var runsNativeCode: Bool { false }
 
     /// The default judgement: content type first, extension second.
     public func confidence(for input: SniffedInput) -> ExtractionConfidence? {

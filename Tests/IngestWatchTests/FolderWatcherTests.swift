@@ -114,7 +114,8 @@ struct FolderWatcherTests {
         let present = DropPlan(
             prefix: "present", direct: 5, slowOpen: 0, slowReopening: 0, moved: 0, garbage: 0, empty: 0)
         try await present.deliver(to: fixture)
-        let running = RunningWatcher(fixture.watcher(mode: .polling(interval: .milliseconds(40))))
+        // A settle time well above the slow writers' pauses, which a loaded machine stretches.
+        let running = RunningWatcher(fixture.watcher(mode: .polling(interval: .milliseconds(40)), settle: .seconds(1)))
         let plan = DropPlan(prefix: "drop", direct: 20, slowOpen: 4, slowReopening: 4, moved: 5, garbage: 3, empty: 3)
         try await plan.deliver(to: fixture)
         try await plan.waitAndCheck(fixture, extraGood: present.good)

@@ -54,6 +54,13 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Also write every failed input to FILE, one JSON object per line (path, code, message, advice), for "
+                + "scripts; written atomically at the end of the run. Example: --failures failed.jsonl",
+            valueName: "FILE"))
+    var failures: String?
+
+    @Option(
+        help: ArgumentHelp(
             "Use this extractor for every file instead of choosing by content (see `ingest extractors`). "
                 + "Example: --extractor plain-text",
             valueName: "ID"))
@@ -141,6 +148,14 @@ struct ExtractCommand: AsyncParsableCommand {
         let hasCollection = plan.jobs.contains { if case .folder = $0.work { true } else { false } }
         if out != nil || hasCollection || ProgressLine.isTerminal && plan.jobs.count > 1 {
             StandardError.write("ingest: \(tally.summary(elapsed: progress.elapsed, destination: out))")
+        }
+        if let failures {
+            do {
+                try AtomicFile.write(tally.failureLines, to: URL(fileURLWithPath: failures), reportedAs: failures)
+            } catch {
+                StandardError.report(error)
+                throw ExitCode.failure
+            }
         }
         if tally.failed > 0 { throw ExitCode.failure }
     }

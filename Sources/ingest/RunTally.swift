@@ -9,6 +9,8 @@ struct RunTally {
     private(set) var bundles = 0
     /// Files or documents that failed.
     private(set) var failed = 0
+    /// The failures, one JSON object per line (`--failures`).
+    private(set) var failureLines = Data()
 
     /// Delivers one outcome: its document to the sink, or its error to stderr.
     mutating func record(_ outcome: BatchOutcome, sink: any DocumentSink, progress: inout ProgressLine) {
@@ -20,7 +22,21 @@ struct RunTally {
         } catch {
             progress.report(error)
             failed += 1
+            failureLines.append(Self.jsonLine(error))
         }
+    }
+
+    private static func jsonLine(_ error: IngestError) -> Data {
+        struct Failure: Encodable {
+            var path: String
+            var code: String
+            var message: String
+            var advice: String?
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let failure = Failure(path: error.path, code: error.code.name, message: error.message, advice: error.advice)
+        return ((try? encoder.encode(failure)) ?? Data()) + Data("\n".utf8)
     }
 
     /// "wrote 12 of 13 documents to out (3 bundles) (1 failed)" or "12 documents (3 bundles), 1 failed, in 2.1 s".

@@ -392,4 +392,18 @@ import Testing
             + "2. Eventuelt\nIngen saker."
         #expect(MinutesParser().parse(text: text).agendaItems.map(\.title) == ["Valg av kandidater", "Eventuelt"])
     }
+
+    @Test("In a text longer than 2,000 characters (XML on one line) only the start is searched for dates and times")
+    func longTextIsSearchedAtItsStart() {
+        let parser = MeetingDateParser(vocabularies: MinutesVocabulary.builtIn)
+        let filler = String(repeating: "<w:t>Møte æøå</w:t> ", count: 150)  // 3,000 characters, multi-byte letters
+        let early = "Møte torsdag 5. mars 2026 kl. 09.00–11.00 " + filler
+        let match = parser.firstDateMatch(in: early)
+        #expect(match?.date == "2026-03-05")
+        #expect(match.map { String(early[$0.end...].prefix(10)) } == " kl. 09.00")
+        #expect(parser.times(in: early).start == "09:00")
+        let late = filler + "5. mars 2026 kl. 09.00"
+        #expect(parser.firstDate(in: late) == nil)
+        #expect(parser.times(in: late).start == nil)
+    }
 }

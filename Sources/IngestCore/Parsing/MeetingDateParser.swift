@@ -32,8 +32,21 @@ struct MeetingDateParser {
         firstDateMatch(in: text)?.date
     }
 
+    /// How much of one text is searched for a date or times, in characters. A meeting's date sits in a header line
+    /// or a sentence, not thousands of characters into one line; a longer text (a document's XML on one line, say)
+    /// is searched only at its start, which keeps the regular expressions' cost bounded (5 MiB of XML took 27 s).
+    static let searchedCharacters = 2_000
+
     /// The first date in a text and where it ends.
     func firstDateMatch(in text: String) -> (date: String, end: String.Index)? {
+        guard text.utf8.count > Self.searchedCharacters else { return firstDateMatchInFull(text) }
+        let start = String(text.prefix(Self.searchedCharacters))
+        guard let match = firstDateMatchInFull(start) else { return nil }
+        let offset = start.utf8.distance(from: start.startIndex, to: match.end)
+        return (match.date, text.utf8.index(text.startIndex, offsetBy: offset))
+    }
+
+    private func firstDateMatchInFull(_ text: String) -> (date: String, end: String.Index)? {
         // `Int` reads only ASCII digits: a year needs a run of two of them, or of four outside numeric dates.
         let shape = ASCIIShape(text)
         guard shape.longestDigitRun >= 2, text.contains(where: \.isASCIIDigit) else { return nil }
@@ -93,6 +106,10 @@ struct MeetingDateParser {
 
     /// The start and end times in a text ("kl. 09.00–11.00" → 09:00, 11:00), as `HH:MM`.
     func times(in text: String) -> (start: String?, end: String?) {
+        if text.utf8.count > Self.searchedCharacters {
+            let start = String(text.prefix(Self.searchedCharacters))
+            if start.utf8.count < text.utf8.count { return times(in: start) }
+        }
         // Only an hour of ASCII digits is read (`Int` rejects other digits that `\d` matches).
         guard text.utf8.contains(where: \.isASCIIDigitByte) else { return (nil, nil) }
         var found: [String] = []

@@ -33,6 +33,12 @@ struct CollectionPlanner {
                 let sniffed = try registry.sniff(input, limits: limits)
                 let contents = try BundleContents.read(sniffed, limits: limits)
                 warnings += contents.warnings.map { "\(input.path): \($0)" }
+                if contents.files.isEmpty && contents.unreadable.isEmpty {
+                    throw IngestError(
+                        code: .emptyFile, path: input.path,
+                        message: "holds no file to extract (links, devices and empty folders are skipped)",
+                        advice: "the warnings above say what was skipped")
+                }
                 let name = uniqueOutputFolder(for: input.fileName, taken: &outputFolders)
                 jobs += folderJobs(sniffed, contents: contents, outputFolder: name)
             } catch {

@@ -93,6 +93,24 @@ struct CollectionTests {
         }
     }
 
+    @Test("An archive of links only is one typed failure, in --failures too, not a silent success")
+    func archiveOfLinksOnly() async throws {
+        let fixtures = try Fixtures()
+        let archive = Self.shared.appendingPathComponent("corpus/bundles/zip/SLIP_symlink_exfil.zip").path
+        let output = try await IngestProcess.run([archive, "--jsonl", "--failures", "failed.jsonl"], in: fixtures.directory)
+
+        #expect(output.status == 1)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains("skipped, a link to /etc/passwd"), "\(output.stderr)")
+        let lines = try String(contentsOf: fixtures.directory.appendingPathComponent("failed.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == 1)
+        let failure = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: String])
+        #expect(failure["path"] == archive)
+        #expect(failure["code"] == "empty-file")
+        #expect(failure["message"] == "holds no file to extract (links, devices and empty folders are skipped)")
+    }
+
     @Test("An e-mail is a bundle: the attached minutes, with the message's subject and sender recorded")
     func emailBundle() async throws {
         let fixtures = try Fixtures()

@@ -5,7 +5,8 @@
 #
 # Prints, best of RUNS (default 3) runs each: seconds, pages/s, speed relative to pdftotext, and peak RSS.
 # `ingest` runs as the user runs it (extraction + minutes structure + JSON to /dev/null), with --jobs 1 and
-# --jobs 2; pdftotext runs once per file, one after another. Peak RSS for the largest file is measured alone.
+# --jobs 2, in isolated workers (the default) and in-process (--no-isolate); pdftotext runs once per file, one
+# after another. Peak RSS for the largest file is measured alone.
 # Environment: RUNS=N, SKIP_BUILD=1 (use the existing release build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,6 +42,8 @@ export -f pdftotext_all
 read -r t_ref rss_ref < <(best_of bash -c 'pdftotext_all "$@"' _ "${files[@]}")
 read -r t_j1 rss_j1 < <(best_of "$ingest" --jobs 1 "${files[@]}")
 read -r t_j2 rss_j2 < <(best_of "$ingest" --jobs 2 "${files[@]}")
+read -r t_n1 rss_n1 < <(best_of "$ingest" --no-isolate --jobs 1 "${files[@]}")
+read -r t_n2 rss_n2 < <(best_of "$ingest" --no-isolate --jobs 2 "${files[@]}")
 read -r t_big rss_big < <(best_of "$ingest" --jobs 1 "$largest")
 
 row() { # name seconds rss_kib
@@ -52,4 +55,6 @@ printf '%-28s %8s %10s %10s %9s\n' "command" "seconds" "pages/s" "vs pdftotext" 
 row "pdftotext (one by one)" "$t_ref" "$rss_ref"
 row "ingest --jobs 1" "$t_j1" "$rss_j1"
 row "ingest --jobs 2" "$t_j2" "$rss_j2"
+row "ingest --no-isolate --jobs 1" "$t_n1" "$rss_n1"
+row "ingest --no-isolate --jobs 2" "$t_n2" "$rss_n2"
 echo "peak RSS of ingest on the largest file ($(basename "$largest")): $((rss_big / 1024)) MB"

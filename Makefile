@@ -6,6 +6,7 @@
 #   make quickstart  setup + build + sample
 #   make test        the whole test suite (Swift Testing)
 #   make scaffold-test  run the new-extractor scaffold in a copy of the package, build it, run its test
+#   make fuzz        one libFuzzer target: make fuzz TARGET=pdf RUNS=10000 (docs/Fuzzing.md; Fuzz/run.sh --list)
 #   make lint        swift format lint, strict (.swift-format: 4 spaces, 120 columns); `make format` fixes
 #
 # SWIFT_FLAGS passes options to every swift command, e.g. `make test SWIFT_FLAGS="--scratch-path .build-mine"`.
@@ -17,7 +18,7 @@ APT_PACKAGES := $(shell grep -v '^\#' .ci/apt-packages)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 FORMAT_PATHS := Package.swift Sources Plugins Tests
 
-.PHONY: setup build sample quickstart test scaffold-test lint format
+.PHONY: setup build sample quickstart test scaffold-test fuzz lint format
 
 setup:
 	@missing=""; \
@@ -54,6 +55,11 @@ test:
 
 scaffold-test:
 	SWIFT=$(SWIFT) Tests/Scripts/scaffold_test.sh
+
+TARGET ?= text
+RUNS ?= 10000
+fuzz:
+	Fuzz/run.sh $(TARGET) $(RUNS)
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel $(FORMAT_PATHS)

@@ -22,6 +22,9 @@ struct ExtractCommand: AsyncParsableCommand {
             the others. Several documents on stdout follow one another (as `jq` reads them); use --jsonl for one \
             per line, or --out for one file each (collections mirror their folders under --out). A file named \
             like a subcommand needs the subcommand spelled out: `ingest extract extractors`.
+            PDFs, archives and e-mails are read in worker processes (`ingest worker`), so a file that crashes \
+            poppler, hangs it past --timeout or takes more than --max-memory fails alone; --no-isolate reads \
+            them in-process (slightly faster, unprotected). --failures FILE lists the failed inputs as JSON lines.
             Examples:
               ingest SampleDocs/politiradet-oslo-referat.txt
               ingest SampleDocs/*.txt --jsonl > minutes.jsonl
@@ -33,6 +36,7 @@ struct ExtractCommand: AsyncParsableCommand {
               ingest locked.pdf --password 's3cret'
               ingest notes.md --extractors-dir Examples/ExternalExtractors
               ingest archive/*.pdf --jobs 1 --out out/
+              ingest archive/ --out out/ --failures failed.jsonl --timeout 120
             Exit status: 0 when every file was extracted, 1 when some failed, 64 for a usage error.
             """
     )

@@ -19,7 +19,8 @@ struct WatchCommand: AsyncParsableCommand {
             reopens it restarts the clock; a file still open for writing waits). A folder dropped into DIR is \
             one bundle (minutes with attachments), taken once nothing has changed in it for the settle time. \
             Each is extracted like `ingest FILE` (out-of-process extractors included: --extractors-dir, \
-            $INGEST_EXTRACTORS_PATH, $PATH), saved in the store in one transaction, and only then moved to \
+            $INGEST_EXTRACTORS_PATH, $PATH; PDFs, archives and e-mails in worker processes, so a file that \
+            crashes or hangs a parser, or passes --timeout or --max-memory, only fails itself), saved in the store in one transaction, and only then moved to \
             DIR/processed/. One that cannot be extracted goes to DIR/failed/ with NAME.error.json beside it \
             (path, code, message, advice, failedAt). A name already taken there gets -2, -3 …; nothing is \
             overwritten. Hidden files (.name) and processed/ and failed/ are left alone. With --keep, files stay \

@@ -32,8 +32,16 @@ enum PDFReader {
                 warnings.append("only the first \(limits.maxPages) of \(count) pages were read (page limit)")
             }
             var pages: [PDFPageContent] = []
+            var characters = 0
             for index in 0..<min(count, limits.maxPages) {
+                guard characters < limits.maxTextCharacters else {
+                    warnings.append(
+                        "only the first \(index) of \(count) pages were read: they reached the text limit of "
+                            + "\(limits.maxTextCharacters) characters")
+                    break
+                }
                 if let page = document.pageContent(at: index) {
+                    characters += page.boxes.count
                     pages.append(page)
                 } else {
                     warnings.append("page \(index + 1) could not be read")

@@ -29,6 +29,17 @@ struct SamplePDFTests {
         #expect(pdf.warnings == [])
     }
 
+    @Test func theTextLimitStopsReadingPagesWithAWarning() async throws {
+        let url = try #require(SamplePDF.url)
+        let limits = ExtractionLimits(maxTextCharacters: 100)
+        let limited = try await registry.extract(
+            ExtractionInput(fileURL: url), context: ExtractionContext(registry: registry, limits: limits))
+        #expect(limited.pages.map(\.number) == [1])
+        #expect(
+            limited.warnings.contains(
+                "only the first 1 of 3 pages were read: they reached the text limit of 100 characters"))
+    }
+
     @Test func theAgendaIsTheSeeds() {
         #expect(seed.agendaItems.map(\.number) == (1...10).map(String.init))
         #expect(pdf.agendaItems.map(\.number) == seed.agendaItems.map(\.number))

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Length-prefixed frames on a pipe, the wire between `ingest` and its workers: eight bytes of length
 /// (little-endian), then the payload.

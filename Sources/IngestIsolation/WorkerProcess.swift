@@ -1,8 +1,9 @@
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
-import Synchronization
 
 /// One worker process, seen from `ingest`: started with `posix_spawn`, fed requests on its stdin, answering on its
 /// stdout, its stderr kept (the last few KiB) to explain a crash.

@@ -1,8 +1,9 @@
+import Foundation
+public import IngestCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import Foundation
-public import IngestCore
 
 /// The worker side: `ingest worker` reads requests on stdin and answers each on stdout, one at a time, until
 /// stdin closes.

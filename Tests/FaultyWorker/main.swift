@@ -1,12 +1,13 @@
+import IngestCore
+import IngestIsolation
+import PlainTextExtractor
+
 // A worker for the supervisor's tests: `FaultyWorker worker --max-memory N` serves requests like `ingest worker`,
 // with plain text and three extractors that misbehave the way native code can: `.segv` files crash the worker
 // with SIGSEGV, `.hang` files never finish, `.hog` files allocate memory without bound.
 #if canImport(Glibc)
     import Glibc
 #endif
-import IngestCore
-import IngestIsolation
-import PlainTextExtractor
 
 /// Misbehaves on every file it is given.
 struct FaultyExtractor: Extractor {

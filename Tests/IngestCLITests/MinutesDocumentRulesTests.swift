@@ -28,7 +28,10 @@ struct MinutesDocumentRulesTests {
 
     /// One broken value each, with the path and the words the violation must name.
     static let brokenValues: [(String, @Sendable (inout MinutesDocument) -> Void, String)] = [
-        ("language", { $0.language = "norsk bokmål" }, "language: 'norsk bokmål' is not a BCP 47 language tag (nb, nn, en-GB)"),
+        (
+            "language", { $0.language = "norsk bokmål" },
+            "language: 'norsk bokmål' is not a BCP 47 language tag (nb, nn, en-GB)"
+        ),
         ("date", { $0.meeting.date = "12.03.2026" }, "meeting.date: '12.03.2026' is not YYYY-MM-DD"),
         ("time", { $0.meeting.startTime = "9:00" }, "meeting.startTime: '9:00' is not HH:MM"),
         ("item page", { $0.agendaItems[0].pages = [0, 1] }, "agendaItems.0.pages.0: page 0 is below 1"),

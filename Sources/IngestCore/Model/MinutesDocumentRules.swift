@@ -40,15 +40,17 @@ public enum MinutesDocumentRules {
         return found
     }
 
-    private static func compare(_ received: Any, _ known: Any, at path: String, ignoring: Set<String>,
-        into found: inout [String])
-    {
+    private static func compare(
+        _ received: Any, _ known: Any, at path: String, ignoring: Set<String>,
+        into found: inout [String]
+    ) {
         if let object = received as? [String: Any], let knownObject = known as? [String: Any] {
             for key in object.keys.sorted() where !ignoring.contains(key) {
                 let keyPath = join(path, key)
                 // `properties` is the one open object: any name, string values.
                 guard let knownValue = knownObject[key] else {
-                    found.append("\(keyPath): unknown key" + (object[key] is NSNull ? " (null: leave the key out)" : ""))
+                    found.append(
+                        "\(keyPath): unknown key" + (object[key] is NSNull ? " (null: leave the key out)" : ""))
                     continue
                 }
                 if key == "properties", path.isEmpty || path.hasSuffix(".document") { continue }

@@ -67,8 +67,10 @@ struct WorkerProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, errors[1], STDERR_FILENO)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        let environment = Self.environment.map { strdup($0) } + [nil]
+        defer { for pointer in environment { free(pointer) } }
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let status = posix_spawn(&pid, executable, &actions, nil, argv, environment)
         for descriptor in [toWorker[0], fromWorker[1], errors[1]] { close(descriptor) }
         guard status == 0 else {
             for descriptor in [toWorker[1], fromWorker[0], errors[0]] { close(descriptor) }
@@ -80,11 +82,18 @@ struct WorkerProcess: Sendable {
         stderrTail = StderrTail(reading: errors[0])
     }
 
+    /// The parent's environment, with Swift's crash backtracer turned off: a crashed worker should die at once,
+    /// and the backtracer (`swift-backtrace`) would inherit its sockets and keep them open for up to 30 s.
+    private static var environment: [String] {
+        ProcessInfo.processInfo.environment.filter { $0.key != "SWIFT_BACKTRACE" }.map { "\($0.key)=\($0.value)" }
+            + ["SWIFT_BACKTRACE=enable=no"]
+    }
+
     /// Sends a request (one or more frames) and waits for the answer, killing the worker when it runs past
     /// `timeout` or its resident memory passes `memoryLimit`.
     /// - Returns: the answer, or how the worker ended (it is then reaped and its pipes closed).
     func exchange(_ frames: [Data], timeout: Duration, memoryLimit: Int) -> Outcome {
-        let watchdog = Watchdog(pid: pid, timeout: timeout, memoryLimit: memoryLimit)
+        let watchdog = Watchdog(pid: pid, answers: answers, timeout: timeout, memoryLimit: memoryLimit)
         var sent = true
         for frame in frames where sent { sent = Frames.write(frame, to: requests) }
         let answer = sent ? Frames.read(from: answers, maxBytes: Self.maxAnswerBytes) : nil
@@ -120,7 +129,8 @@ struct WorkerProcess: Sendable {
     }
 }
 
-/// Watches one request on a thread of its own: kills the worker at the time limit or the memory limit.
+/// Watches one request on a thread of its own: kills the worker at the time limit or the memory limit, and ends
+/// the wait for its answer once it is dead, even when a process it started still holds its socket open.
 private final class Watchdog: Sendable {
     private struct State {
         var done = false
@@ -131,10 +141,15 @@ private final class Watchdog: Sendable {
     private let state = Mutex(State())
     private let stopped = DispatchSemaphore(value: 0)
 
-    init(pid: pid_t, timeout: Duration, memoryLimit: Int) {
+    init(pid: pid_t, answers: Int32, timeout: Duration, memoryLimit: Int) {
         let deadline = ContinuousClock.now + timeout
         Thread.detachNewThread { [self] in
             while true {
+                if Self.hasExited(pid) {
+                    // The answer will never come; a blocked read of the socket returns at once after this.
+                    shutdown(answers, Int32(SHUT_RDWR))
+                    break
+                }
                 let resident = Self.residentBytes(of: pid)
                 let verdict: WorkerProcess.Ending? =
                     resident > memoryLimit
@@ -145,7 +160,10 @@ private final class Watchdog: Sendable {
                     return state.done || state.verdict != nil
                 }
                 if done {
-                    if state.withLock({ !$0.done && $0.verdict != nil }) { kill(pid, SIGKILL) }
+                    if state.withLock({ !$0.done && $0.verdict != nil }) {
+                        kill(pid, SIGKILL)
+                        shutdown(answers, Int32(SHUT_RDWR))
+                    }
                     break
                 }
                 usleep(20_000)
@@ -165,6 +183,12 @@ private final class Watchdog: Sendable {
         }
         stopped.wait()
         return verdict
+    }
+
+    /// Whether the process has ended (it is not reaped: `WNOWAIT`).
+    private static func hasExited(_ pid: pid_t) -> Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
     }
 
     /// The resident set of a process from `/proc/PID/statm`, in bytes; 0 when it cannot be read.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IngestCore
 import IngestIsolation
 
@@ -21,7 +22,15 @@ struct IsolationOptions: ParsableArguments {
         -> (registry: ExtractorRegistry, pool: WorkerPool?)
     {
         guard isolate else { return (registry, nil) }
-        let pool = WorkerPool(size: jobs, memoryLimit: limits.maxWorkerMemoryBytes)
+        var command = WorkerPool.Command.ingestWorker
+        // Out-of-process extractors found by this run serve the workers too (an e-mail's Markdown attachment).
+        let external = registry.extractors.compactMap { $0 as? ExternalExtractor }.map {
+            WorkerCommand.ExternalExtractorEntry(executable: $0.executableURL.path, declaration: $0.declaration)
+        }
+        if !external.isEmpty, let json = try? JSONEncoder().encode(external) {
+            command.arguments += ["--external", String(decoding: json, as: UTF8.self)]
+        }
+        let pool = WorkerPool(command: command, size: jobs, memoryLimit: limits.maxWorkerMemoryBytes)
         return (registry.isolatingNativeExtractors(in: pool), pool)
     }
 }

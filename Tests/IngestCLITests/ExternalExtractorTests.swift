@@ -155,7 +155,8 @@ struct ExternalExtractorTests {
         try Self.fakePlugin(
             "tagless", ext: "tagless", extract: "echo '\(Self.documentJSON(#","language":"Norwegian""#))'",
             in: fixtures)
-        try Self.fakePlugin("fine", ext: "fine", extract: "echo '\(Self.documentJSON(#","title":"OK""#))'", in: fixtures)
+        try Self.fakePlugin(
+            "fine", ext: "fine", extract: "echo '\(Self.documentJSON(#","title":"OK""#))'", in: fixtures)
         for name in ["a.flood", "b.extra", "c.tagless", "d.fine"] { try fixtures.text(name, "some text\n") }
         let output = try await IngestProcess.run(
             ["--extractors-dir", "plugins", "--jsonl", "a.flood", "b.extra", "c.tagless", "d.fine"],
@@ -213,8 +214,10 @@ struct ExternalExtractorTests {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let output = try await ChildProcess.run(
             URL(fileURLWithPath: "/usr/bin/env"),
-            ["TMPDIR=\(scratch.path)", IngestProcess.executableURL.path, "--extractors-dir", Self.examples.path,
-             "--jsonl", "notes.zip"],
+            [
+                "TMPDIR=\(scratch.path)", IngestProcess.executableURL.path, "--extractors-dir", Self.examples.path,
+                "--jsonl", "notes.zip",
+            ],
             in: fixtures.directory)
 
         #expect(output.status == 0, "\(output.stderr)")
@@ -223,6 +226,37 @@ struct ExternalExtractorTests {
         #expect((object["source"] as? [String: Any])?["path"] as? String == "notes.zip!styremote.md")
         #expect((object["agendaItems"] as? [Any])?.count == 3)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == [], "a temporary file was left")
+    }
+
+    @Test("Isolated workers use the run's out-of-process extractors: an e-mail's Markdown attachment is Markdown")
+    func attachmentInAWorker() async throws {
+        let fixtures = try Fixtures()
+        try fixtures.text("styremote.md", Self.markdown)
+        let mail = """
+            import sys
+            from email.message import EmailMessage
+            message = EmailMessage()
+            message["Subject"] = "Referat fra styremøtet"
+            message["From"] = "styret@example.org"
+            message.set_content("Vedlagt er referatet.")
+            message.add_attachment(open(sys.argv[1], "rb").read(), maintype="text", subtype="markdown",
+                                   filename="styremote.md")
+            open(sys.argv[2], "wb").write(bytes(message))
+            """
+        let built = try await ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", mail, "styremote.md", "referat.eml"],
+            in: fixtures.directory)
+        try #require(built.status == 0, "\(built.stderr)")
+        let output = try await IngestProcess.run(
+            ["--isolate", "--extractors-dir", Self.examples.path, "--jsonl", "referat.eml"], in: fixtures.directory)
+
+        #expect(output.status == 0, "\(output.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any])
+        #expect((object["extractor"] as? [String: Any])?["name"] as? String == "markdown", "\(output.stdoutText)")
+        #expect(
+            (object["bundle"] as? [String: Any]).flatMap { $0["extractor"] as? [String: Any] }?["name"] as? String
+                == "bundle")
+        #expect((object["agendaItems"] as? [Any])?.count == 3)
     }
 
     @Test("ingest watch uses out-of-process extractors: a dropped Markdown file is stored and found")

@@ -146,7 +146,10 @@ struct HeadingDetector {
     /// "IV. New Business", "III.APPROVAL OF THE MINUTES": a Roman numeral, a full stop or parenthesis, a title.
     static func romanItemNumber(_ text: String) -> ItemNumber? {
         // The numeral's letters are ASCII and a full stop or parenthesis follows: most lines are rejected on bytes.
-        let isNumeralLetter = { (byte: UInt8) in "IVXLC".utf8.contains(byte) }
+        let isNumeralLetter = { (byte: UInt8) in
+            byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X")
+                || byte == UInt8(ascii: "L") || byte == UInt8(ascii: "C")
+        }
         guard let first = text.utf8.first, isNumeralLetter(first),
             let after = text.utf8.drop(while: isNumeralLetter).first,
             after == UInt8(ascii: ".") || after == UInt8(ascii: ")")

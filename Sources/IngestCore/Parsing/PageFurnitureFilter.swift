@@ -86,7 +86,7 @@ struct PageFurnitureFilter {
     /// "Side 2 av 4", "Page 2 of 4", "Page 2", "- 3 -", "2/4" and, at a page edge, a bare "3".
     func isPageNumber(_ text: String, atPageEdge: Bool) -> Bool {
         // An ASCII digit character is an ASCII digit byte: most lines have none and are rejected on bytes.
-        guard text.utf8.count <= 24, text.utf8.contains(where: \.isASCIIDigitByte),
+        guard text.utf8.count <= 24, text.containsASCIIDigit,
             text.contains(where: \.isASCIIDigit)
         else { return false }
         let lower = text.lowercasedQuickly()

@@ -213,7 +213,7 @@ struct RegionScanner {
 
     /// A place and a date alone on a line, as minutes are signed: "Drammen, 9. mai 2024".
     private func isSignature(_ text: String) -> Bool {
-        guard text.utf8.contains(UInt8(ascii: ",")), text.characterCount < 60, let comma = text.firstIndex(of: ",")
+        guard text.containsUTF8Byte(UInt8(ascii: ",")), text.characterCount < 60, let comma = text.firstIndex(of: ",")
         else { return false }
         let place = text[..<comma].split(separator: " ")
         guard (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase == true }) else { return false }

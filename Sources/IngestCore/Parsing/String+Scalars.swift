@@ -38,6 +38,19 @@ extension StringProtocol {
         withUTF8Buffer { $0.contains(byte) }
     }
 
+    /// True when the text holds two ASCII digits 0–9 in a row.
+    var containsTwoASCIIDigitsInARow: Bool {
+        withUTF8Buffer { bytes in
+            var previousIsDigit = false
+            for byte in bytes {
+                let isDigit = byte.isASCIIDigitByte
+                if isDigit && previousIsDigit { return true }
+                previousIsDigit = isDigit
+            }
+            return false
+        }
+    }
+
     /// True when the text holds an ASCII digit 0–9.
     var containsASCIIDigit: Bool {
         withUTF8Buffer { $0.contains(where: \.isASCIIDigitByte) }

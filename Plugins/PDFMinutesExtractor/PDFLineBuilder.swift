@@ -11,14 +11,37 @@ struct PDFLineBuilder: Sendable {
     private static let boldMarkerBytes = boldMarkers.map { Array($0.utf8) }
 
     func lines(of page: PDFPageContent) -> [TextLine] {
-        let bytes = Array(page.text.utf8)
-        let scalarCount = bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        var pageText = page.text
+        let scalarCount = pageText.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
         guard page.boxes.count == scalarCount else {
             // Without one box per character there is no geometry to trust: plain lines.
             return page.text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { TextLine(String($0), page: page.number) }
         }
-        let boldByRun = Self.boldness(of: page.runs)
+        let spans = Self.spans(of: page.runs)
+        let result = pageText.withUTF8 { bytes in
+            page.boxes.withUnsafeBufferPointer { boxes in
+                spans.withUnsafeBufferPointer { spans in
+                    lines(bytes: bytes, boxes: boxes, spans: spans, page: page.number)
+                }
+            }
+        }
+        return TableRowMerger().merge(result, pageWidth: page.width)
+    }
+
+    /// A font run as the line loop needs it: a plain value, so reading one copies no font name.
+    private struct RunSpan {
+        var start: Int
+        var end: Int
+        var fontSize: Double
+        var isBold: Bool
+    }
+
+    /// The lines of a page whose boxes match its scalars one for one, before table rows are merged.
+    private func lines(
+        bytes: UnsafeBufferPointer<UInt8>, boxes: UnsafeBufferPointer<PDFCharacterBox>,
+        spans: UnsafeBufferPointer<RunSpan>, page: Int
+    ) -> [TextLine] {
         var result: [TextLine] = []
         var runIndex = 0
         var lineStart = 0  // byte offset of the line's first byte
@@ -33,7 +56,7 @@ struct PDFLineBuilder: Sendable {
                 position += 1  // the line break
             }
             guard lineStart < index else {
-                result.append(TextLine("", page: page.number))
+                result.append(TextLine("", page: page))
                 continue
             }
             text.removeAll(keepingCapacity: true)
@@ -58,7 +81,8 @@ struct PDFLineBuilder: Sendable {
                     previousRight = nil
                     continue
                 }
-                let box = page.boxes[position]
+                guard position < boxes.count else { break }
+                let box = boxes[position]
                 // Poppler joins table cells on one line without a space ("1.Minutes", "Dato:18.3.2024"): a gap
                 // wider than a third of the font size is a word space, wider than twice of it a column gap.
                 if let previousRight {
@@ -75,36 +99,36 @@ struct PDFLineBuilder: Sendable {
                 if length == 1 {
                     text.append(lead)
                 } else {
-                    text.append(contentsOf: bytes[offset..<(offset + length)])
+                    text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]))
                 }
                 minX = min(minX, box.x1)
                 maxX = max(maxX, box.x2)
                 minY = min(minY, box.y1)
                 maxY = max(maxY, box.y2)
-                while runIndex < page.runs.count, page.runs[runIndex].end < position { runIndex += 1 }
-                if runIndex < page.runs.count, page.runs[runIndex].start <= position {
-                    sizeSum += page.runs[runIndex].fontSize
-                    if boldByRun[runIndex] { bold += 1 }
+                while runIndex < spans.count, spans[runIndex].end < position { runIndex += 1 }
+                if runIndex < spans.count, spans[runIndex].start <= position {
+                    sizeSum += spans[runIndex].fontSize
+                    if spans[runIndex].isBold { bold += 1 }
                 }
                 visible += 1
             }
             let line = String(decoding: text, as: UTF8.self)
             guard visible > 0 else {
-                result.append(TextLine(line, page: page.number))
+                result.append(TextLine(line, page: page))
                 continue
             }
             let height = maxY - minY
             if let previousBottom, minY - previousBottom > max(previousHeight, height) * 0.9 {
-                result.append(TextLine("", page: page.number))
+                result.append(TextLine("", page: page))
             }
             previousBottom = maxY
             previousHeight = height
             let style = LineStyle(
                 fontSize: sizeSum / Double(visible), isBold: bold * 10 >= visible * 6, x: minX, y: minY,
                 width: maxX - minX)
-            result.append(TextLine(line, page: page.number, style: style))
+            result.append(TextLine(line, page: page, style: style))
         }
-        return TableRowMerger().merge(result, pageWidth: page.width)
+        return result
     }
 
     /// The number of bytes of the UTF-8 sequence that starts with `lead`.
@@ -112,20 +136,21 @@ struct PDFLineBuilder: Sendable {
         lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
-    /// Whether each run is set in a bold face. Runs in a row mostly share their font, so a name is judged once
-    /// per change.
-    private static func boldness(of runs: [PDFFontRun]) -> [Bool] {
-        var result: [Bool] = []
+    /// The runs with whether each is set in a bold face. Runs in a row mostly share their font, so a name is
+    /// judged once per change.
+    private static func spans(of runs: [PDFFontRun]) -> [RunSpan] {
+        var result: [RunSpan] = []
         result.reserveCapacity(runs.count)
         var previous: (name: String, isBold: Bool)?
         for run in runs {
+            let isBold: Bool
             if let previous, previous.name == run.fontName {
-                result.append(previous.isBold)
-                continue
+                isBold = previous.isBold
+            } else {
+                isBold = isBoldFont(run.fontName)
+                previous = (run.fontName, isBold)
             }
-            let isBold = isBoldFont(run.fontName)
-            previous = (run.fontName, isBold)
-            result.append(isBold)
+            result.append(RunSpan(start: run.start, end: run.end, fontSize: run.fontSize, isBold: isBold))
         }
         return result
     }

@@ -79,23 +79,25 @@ struct TableRowMerger: Sendable {
 
     /// True when the text has at most `limit` words.
     private func hasAtMostWords(_ text: String, _ limit: Int) -> Bool {
-        let maxCellWords = limit
-        // Below U+0300 every scalar is a character of its own, so spaces can be counted as bytes.
-        guard text.utf8.allSatisfy({ $0 < 0xCC }) else {
-            return text.split(separator: " ").count <= maxCellWords
-        }
-        var words = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
-                if words > maxCellWords { return false }
+        var text = text
+        // Below U+0300 every scalar is a character of its own, so spaces can be counted as bytes (in contiguous
+        // memory: a loop over `utf8` pays for an index per byte).
+        let counted = text.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0xCC }) else { return nil }
+            var words = 0
+            var inWord = false
+            for byte in bytes {
+                if byte == UInt8(ascii: " ") {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                    if words > limit { return false }
+                }
             }
+            return true
         }
-        return true
+        return counted ?? (text.split(separator: " ").count <= limit)
     }
 
     private func baseline(_ line: TextLine) -> Double {

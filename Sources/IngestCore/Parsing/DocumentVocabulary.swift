@@ -39,7 +39,7 @@ final class DocumentVocabulary: Sendable {
                 guard lowercased.hasStandaloneScalars else {
                     // Marks may join an ASCII space or punctuation into a larger character: split characters.
                     for word in lowercased.split(whereSeparator: isWordBoundary) where word.utf8.count > 2 {
-                        words.insert(WordSet.key(String(word))[...])
+                        WordSet.key(String(word)).withUnsafeBufferPointer { words.insert($0) }
                     }
                     continue
                 }
@@ -47,12 +47,14 @@ final class DocumentVocabulary: Sendable {
                 lower.append(contentsOf: lowercased.utf8)
             }
             // Characters are scalars, and an ASCII byte is always an ASCII scalar: split the bytes.
-            var start = 0
-            for index in lower.indices where isWordBoundary(lower[index]) {
-                if index - start > 2 { words.insert(lower[start..<index]) }
-                start = index + 1
+            lower.withUnsafeBufferPointer { lower in
+                var start = 0
+                for index in lower.indices where isWordBoundary(lower[index]) {
+                    if index - start > 2 { words.insert(UnsafeBufferPointer(rebasing: lower[start..<index])) }
+                    start = index + 1
+                }
+                if lower.count - start > 2 { words.insert(UnsafeBufferPointer(rebasing: lower[start...])) }
             }
-            if lower.count - start > 2 { words.insert(lower[start...]) }
         }
         return words
     }
@@ -97,11 +99,11 @@ struct WordSet: Sendable {
     }
 
     /// Adds a word given as the bytes of its NFC form.
-    mutating func insert(_ word: ArraySlice<UInt8>) {
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
         if (words.count + 1) * 2 > slots.count { grow() }
-        var slot = hash(word) & (slots.count - 1)
+        var slot = Self.hash(word) & (slots.count - 1)
         while slots[slot] != 0 {
-            if bytes[words[slots[slot] - 1]].elementsEqual(word) { return }
+            if holds(word, at: slots[slot] - 1) { return }
             slot = (slot + 1) & (slots.count - 1)
         }
         let start = bytes.count
@@ -112,18 +114,29 @@ struct WordSet: Sendable {
 
     /// True when the set holds the word given as the bytes of its NFC form.
     func contains(_ word: [UInt8]) -> Bool {
-        var slot = hash(word[...]) & (slots.count - 1)
-        while slots[slot] != 0 {
-            if bytes[words[slots[slot] - 1]].elementsEqual(word) { return true }
-            slot = (slot + 1) & (slots.count - 1)
+        word.withUnsafeBufferPointer { word in
+            var slot = Self.hash(word) & (slots.count - 1)
+            while slots[slot] != 0 {
+                if holds(word, at: slots[slot] - 1) { return true }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return false
         }
-        return false
+    }
+
+    /// True when the word at `position` in ``words`` has exactly the bytes of `word`.
+    private func holds(_ word: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        let range = words[position]
+        guard range.count == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { bytes in
+            UnsafeBufferPointer(rebasing: bytes[range]).elementsEqual(word)
+        }
     }
 
     /// The word's hash, randomly seeded per process as `Set`'s are, so crafted text cannot make words collide.
-    private func hash(_ word: ArraySlice<UInt8>) -> Int {
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         var hasher = Hasher()
-        word.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(bytes: UnsafeRawBufferPointer(word))
         return hasher.finalize()
     }
 
@@ -131,7 +144,7 @@ struct WordSet: Sendable {
     private mutating func grow() {
         slots = Array(repeating: 0, count: slots.count * 2)
         for position in words.indices {
-            var slot = hash(bytes[words[position]]) & (slots.count - 1)
+            var slot = bytes[words[position]].withUnsafeBufferPointer { Self.hash($0) } & (slots.count - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = position + 1
         }

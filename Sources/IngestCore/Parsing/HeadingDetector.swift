@@ -66,12 +66,12 @@ struct HeadingDetector {
             let line = lines[index]
             guard let style = line.style, !(line.page == firstPage && style.fontSize >= titleSize * 0.98 && style.fontSize > body * 1.15),
                 style.isBold || style.fontSize >= body * 1.15, style.fontSize >= body * 0.95,
-                followsAFinishedUnit(index, in: lines, rightMargin: rightMargin), !line.text.contains("  ")
+                followsAFinishedUnit(index, in: lines, rightMargin: rightMargin), line.text.firstRange(of: "  ") == nil
             else { continue }
             let title = Self.withoutLeadingMarks(line.text)
             guard isTitle(title), title.split(separator: " ").count <= 12, let last = title.last,
                 !".,;:".contains(last), catalog.match(title) == nil, catalog.closingPhrase(in: title) == nil,
-                !titleWords.contains(where: { title.lowercasedQuickly().contains($0) })
+                !title.lowercasedQuickly().containsAny(of: titleWords)
             else { continue }
             let number = ItemNumber(prefix: nil, number: "", separator: "", rest: title, order: (result.count + 1, 0))
             result.append(Heading(lineIndex: index, lastLineIndex: index, number: number, title: title))
@@ -121,7 +121,7 @@ struct HeadingDetector {
             guard !inLabelledList, let number = itemNumber(line), startsNewUnit(index, in: lines) else { continue }
             if number.rest.isEmpty {
                 if let heading = numberAloneHeading(number, at: index, in: lines) { result.append(heading) }
-            } else if isTitle(number.rest), !number.rest.contains("  ") {
+            } else if isTitle(number.rest), number.rest.firstRange(of: "  ") == nil {
                 // More column gaps after the title make it a table row ("1  Odd Kjetil Sløtte  **  1962").
                 let (title, last) = continuedTitle(number.rest, from: index, in: lines)
                 result.append(Heading(lineIndex: index, lastLineIndex: last, number: number, title: title))
@@ -146,7 +146,10 @@ struct HeadingDetector {
     /// "IV. New Business", "III.APPROVAL OF THE MINUTES": a Roman numeral, a full stop or parenthesis, a title.
     static func romanItemNumber(_ text: String) -> ItemNumber? {
         // The numeral's letters are ASCII and a full stop or parenthesis follows: most lines are rejected on bytes.
-        let isNumeralLetter = { (byte: UInt8) in "IVXLC".utf8.contains(byte) }
+        let isNumeralLetter = { (byte: UInt8) in
+            byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X")
+                || byte == UInt8(ascii: "L") || byte == UInt8(ascii: "C")
+        }
         guard let first = text.utf8.first, isNumeralLetter(first),
             let after = text.utf8.drop(while: isNumeralLetter).first,
             after == UInt8(ascii: ".") || after == UInt8(ascii: ")")

@@ -46,7 +46,7 @@ struct ItemNumber: Sendable, Equatable {
     ///   - prefixes: the item prefixes of all known languages.
     static func parse(_ text: String, prefixes: Prefixes) -> ItemNumber? {
         // Every item number has an ASCII digit: most lines have none and are rejected on bytes.
-        guard text.utf8.contains(where: \.isASCIIDigitByte) else { return nil }
+        guard text.containsASCIIDigit else { return nil }
         // Most lines start with neither a digit nor a prefix's first letter. When the first character is one
         // standalone scalar (see ``Unicode/Scalar/isStandalone``), only a prefix whose first character is that
         // scalar lowercased can match: prefixes starting with an ASCII character are told apart by their first byte.

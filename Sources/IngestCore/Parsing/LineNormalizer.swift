@@ -34,28 +34,30 @@ enum LineNormalizer {
     /// True when the text holds a scalar that ``sourceLine(_:)`` replaces or drops: tabs, control characters,
     /// unusual spaces, zero-width characters and the byte order mark.
     private static func needsCleaning(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            // Printable ASCII, most of any text, is none of the bytes below.
-            if byte >= 0x20 && byte < 0x7F {
+        text.withUTF8Buffer { bytes in
+            var previous: UInt8 = 0
+            var beforePrevious: UInt8 = 0
+            for byte in bytes {
+                // Printable ASCII, most of any text, is none of the bytes below.
+                if byte >= 0x20 && byte < 0x7F {
+                    beforePrevious = previous
+                    previous = byte
+                    continue
+                }
+                switch byte {
+                case 0x00...0x08, 0x0B...0x1F, 0x7F, 0x09, 0xE3: return true  // U+3000 is E3 80 80; others pass below
+                case 0xA0 where previous == 0xC2: return true  // U+00A0
+                case 0x80...0x8D where previous == 0x80 && beforePrevious == 0xE2: return true  // U+2000…U+200D
+                case 0xAF where previous == 0x80 && beforePrevious == 0xE2: return true  // U+202F
+                case 0x9F where previous == 0x81 && beforePrevious == 0xE2: return true  // U+205F
+                case 0xBF where previous == 0xBB && beforePrevious == 0xEF: return true  // U+FEFF
+                default: break
+                }
                 beforePrevious = previous
                 previous = byte
-                continue
             }
-            switch byte {
-            case 0x00...0x08, 0x0B...0x1F, 0x7F, 0x09, 0xE3: return true  // U+3000 is E3 80 80; other E3 pass below
-            case 0xA0 where previous == 0xC2: return true  // U+00A0
-            case 0x80...0x8D where previous == 0x80 && beforePrevious == 0xE2: return true  // U+2000…U+200D
-            case 0xAF where previous == 0x80 && beforePrevious == 0xE2: return true  // U+202F
-            case 0x9F where previous == 0x81 && beforePrevious == 0xE2: return true  // U+205F
-            case 0xBF where previous == 0xBB && beforePrevious == 0xEF: return true  // U+FEFF
-            default: break
-            }
-            beforePrevious = previous
-            previous = byte
+            return false
         }
-        return false
     }
 
     /// Some PDF text tools follow every line with an empty one and mark real breaks with a line holding only
@@ -95,7 +97,10 @@ enum LineNormalizer {
 
     private static func isUnderline(_ text: String) -> Bool {
         // A first character that is one of the rule marks is that ASCII scalar: most lines fail on the first byte.
-        guard let first = text.utf8.first, "-=_~*".utf8.contains(first) else { return false }
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || first == UInt8(ascii: "=") || first == UInt8(ascii: "_")
+                || first == UInt8(ascii: "~") || first == UInt8(ascii: "*")
+        else { return false }
         return text.count >= 3 && text.allSatisfy { $0 == "-" || $0 == "=" || $0 == "_" || $0 == "~" || $0 == "*" }
             && Set(text).count == 1
     }

@@ -111,7 +111,7 @@ struct MeetingDateParser {
             if start.utf8.count < text.utf8.count { return times(in: start) }
         }
         // Only an hour of ASCII digits is read (`Int` rejects other digits that `\d` matches).
-        guard text.utf8.contains(where: \.isASCIIDigitByte) else { return (nil, nil) }
+        guard text.containsASCIIDigit else { return (nil, nil) }
         var found: [String] = []
         for match in text.matches(of: patterns.clockTime) {
             guard var hour = Int(match.1) else { continue }
@@ -141,12 +141,20 @@ struct MeetingDateParser {
 
         init(_ text: String) {
             var current = 0
-            for byte in text.utf8 {
-                current = byte.isASCIIDigitByte ? current + 1 : 0
-                longestDigitRun = max(longestDigitRun, current)
-                if byte == UInt8(ascii: "-") { hyphens += 1 }
-                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { dotsAndSlashes += 1 }
+            var longest = 0
+            var hyphens = 0
+            var dotsAndSlashes = 0
+            text.withUTF8Buffer { bytes in
+                for byte in bytes {
+                    current = byte.isASCIIDigitByte ? current + 1 : 0
+                    longest = max(longest, current)
+                    if byte == UInt8(ascii: "-") { hyphens += 1 }
+                    if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/") { dotsAndSlashes += 1 }
+                }
             }
+            longestDigitRun = longest
+            self.hyphens = hyphens
+            self.dotsAndSlashes = dotsAndSlashes
         }
     }
 

@@ -126,8 +126,12 @@ struct ParsingContext {
     /// too short for a percentile uses its longest line.
     private static func typicalLineWidth(_ lines: [SourceLine]) -> Int {
         // A line of at most 15 bytes has at most 15 characters: only longer ones are counted.
-        let lengths = lines.lazy.filter { $0.text.utf8.count > 15 }.map(\.text.characterCount).filter { $0 > 15 }
-            .sorted()
+        var lengths: [Int] = []
+        for line in lines where line.text.utf8.count > 15 {
+            let length = line.text.characterCount
+            if length > 15 { lengths.append(length) }
+        }
+        lengths.sort()
         guard lengths.count >= 5 else { return lengths.last ?? 0 }
         return lengths[lengths.count * 9 / 10]
     }

@@ -86,9 +86,14 @@ struct PageFurnitureFilter {
     /// "Side 2 av 4", "Page 2 of 4", "Page 2", "- 3 -", "2/4" and, at a page edge, a bare "3".
     func isPageNumber(_ text: String, atPageEdge: Bool) -> Bool {
         // An ASCII digit character is an ASCII digit byte: most lines have none and are rejected on bytes.
-        guard text.utf8.count <= 24, text.utf8.contains(where: \.isASCIIDigitByte),
+        guard text.utf8.count <= 24, text.containsASCIIDigit,
             text.contains(where: \.isASCIIDigit)
         else { return false }
+        if text.isPlainASCII {
+            var lower = Array(text.utf8)
+            for index in lower.indices { lower[index] = lower[index].asciiLowercased }
+            return isPageNumber(asciiLowercase: lower, atPageEdge: atPageEdge)
+        }
         let lower = text.lowercasedQuickly()
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "\u{2013}" })
         if words.count >= 2, pageWords.contains(String(words[0])), isNumber(words[1]) {
@@ -112,6 +117,33 @@ struct PageFurnitureFilter {
 
     private func isNumber(_ text: some StringProtocol) -> Bool {
         !text.isEmpty && text.count <= 4 && text.allSatisfy(\.isASCIIDigit)
+    }
+
+    /// ``isPageNumber(_:atPageEdge:)`` for lowercased ASCII text without carriage returns, whose characters are
+    /// its bytes: the same tests on bytes ("–" is not ASCII, so only "-" can frame a number).
+    private func isPageNumber(asciiLowercase bytes: [UInt8], atPageEdge: Bool) -> Bool {
+        func isNumber(_ bytes: ArraySlice<UInt8>) -> Bool {
+            !bytes.isEmpty && bytes.count <= 4 && bytes.allSatisfy(\.isASCIIDigitByte)
+        }
+        func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        let words = bytes.split(separator: UInt8(ascii: " "))
+        if words.count >= 2, pageWords.contains(string(words[0])), isNumber(words[1]) {
+            if words.count == 2 { return true }
+            if words.count == 4, ofWords.contains(string(words[2])), isNumber(words[3]) { return true }
+        }
+        let stripped = bytes.filter { $0 != UInt8(ascii: " ") }
+        if stripped.count >= 3, stripped.first == UInt8(ascii: "-"), stripped.last == UInt8(ascii: "-"),
+            isNumber(stripped.dropFirst().dropLast(1))
+        {
+            return true
+        }
+        let parts = stripped.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        if parts.count == 2, isNumber(parts[0]), isNumber(parts[1]), let page = Int(string(parts[0])),
+            let count = Int(string(parts[1])), page <= count, count < 1000, atPageEdge
+        {
+            return true
+        }
+        return atPageEdge && isNumber(stripped[...]) && stripped.count <= 3
     }
 
     /// The first two and last two non-blank lines of each page, when pages are known.

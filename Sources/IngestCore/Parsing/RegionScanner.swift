@@ -195,11 +195,11 @@ struct RegionScanner {
     /// next line is another row.
     private func tableGoesOn(after index: Int, in lines: ArraySlice<SourceLine>,
                              field: (match: LabelCatalog.Match, lines: [SourceLine])?) -> Bool {
-        guard let field, field.match.kind.isParticipantList, field.lines.last?.text.contains("  ") == true else {
+        guard let field, field.match.kind.isParticipantList, field.lines.last?.text.firstRange(of: "  ") != nil else {
             return false
         }
         guard let next = lines[(index + 1)...].first(where: { !$0.isBlank }) else { return false }
-        return next.text.contains("  ") && catalog.match(next.text) == nil
+        return next.text.firstRange(of: "  ") != nil && catalog.match(next.text) == nil
             && ItemNumber.parse(next.text, prefixes: catalog.itemPrefixes) == nil
     }
 
@@ -213,7 +213,10 @@ struct RegionScanner {
 
     /// A place and a date alone on a line, as minutes are signed: "Drammen, 9. mai 2024".
     private func isSignature(_ text: String) -> Bool {
-        guard text.utf8.contains(UInt8(ascii: ",")), text.characterCount < 60, let comma = text.firstIndex(of: ",")
+        // A date has two ASCII digits in a row (see ``MeetingDateParser/firstDateMatch(in:)``): most lines are
+        // ruled out on bytes.
+        guard text.containsUTF8Byte(UInt8(ascii: ",")), text.containsTwoASCIIDigitsInARow, text.characterCount < 60,
+            let comma = text.firstIndex(of: ",")
         else { return false }
         let place = text[..<comma].split(separator: " ")
         guard (1...3).contains(place.count), place.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
@@ -225,7 +228,9 @@ struct RegionScanner {
     /// A list goes on with marked entries, "Vedlegg 2 – …" lines, abbreviation pairs and wrapped lines.
     private func continuesList(_ line: SourceLine) -> Bool {
         if ListMarker.parse(line.text) != nil { return true }
-        if line.text.contains(": ") || line.text.contains(" – ") || line.text.contains(" = ") {
+        if line.text.firstRange(of: ": ") != nil || line.text.firstRange(of: " – ") != nil
+            || line.text.firstRange(of: " = ") != nil
+        {
             let head = line.text.split(separator: " ", maxSplits: 1).first ?? ""
             if head.count <= 13, head.contains(where: \.isUppercase), sectionHeading(line) == nil { return true }
         }

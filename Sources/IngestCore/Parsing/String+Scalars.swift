@@ -23,10 +23,43 @@ extension Unicode.Scalar {
 }
 
 extension StringProtocol {
+    /// Calls `body` with the text's UTF-8 in contiguous memory: a loop over a buffer costs a fraction of one over
+    /// `utf8`, which checks and advances an index per byte. Native strings and their substrings are contiguous;
+    /// any other text is copied first.
+    @inline(__always)
+    func withUTF8Buffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(self)
+        return copy.withUTF8(body)
+    }
+
+    /// True when the UTF-8 of the text holds `byte` (an ASCII byte is always a whole scalar).
+    func containsUTF8Byte(_ byte: UInt8) -> Bool {
+        withUTF8Buffer { $0.contains(byte) }
+    }
+
+    /// True when the text holds two ASCII digits 0–9 in a row.
+    var containsTwoASCIIDigitsInARow: Bool {
+        withUTF8Buffer { bytes in
+            var previousIsDigit = false
+            for byte in bytes {
+                let isDigit = byte.isASCIIDigitByte
+                if isDigit && previousIsDigit { return true }
+                previousIsDigit = isDigit
+            }
+            return false
+        }
+    }
+
+    /// True when the text holds an ASCII digit 0–9.
+    var containsASCIIDigit: Bool {
+        withUTF8Buffer { $0.contains(where: \.isASCIIDigitByte) }
+    }
+
     /// True when every scalar of the text ``Unicode/Scalar/isStandalone``: its characters are then its scalars.
     var hasStandaloneScalars: Bool {
         // Bytes below 0xCC are ASCII, continuation bytes or leads of scalars below U+0300.
-        if utf8.allSatisfy({ $0 < 0xCC && $0 != 0x0D }) { return true }
+        if withUTF8Buffer({ $0.allSatisfy { $0 < 0xCC && $0 != 0x0D } }) { return true }
         return unicodeScalars.allSatisfy(\.isStandalone)
     }
 
@@ -34,19 +67,21 @@ extension StringProtocol {
     var characterCount: Int {
         // Bytes below 0xCC (but CR) are ASCII, continuation bytes or leads of scalars below U+0300: count the scalars
         // by their first bytes in one pass.
-        var scalars = 0
-        for byte in utf8 {
-            guard byte < 0xCC, byte != 0x0D else {
-                return unicodeScalars.allSatisfy(\.isStandalone) ? unicodeScalars.count : count
+        let scalars = withUTF8Buffer { bytes -> Int? in
+            var scalars = 0
+            for byte in bytes {
+                guard byte < 0xCC, byte != 0x0D else { return nil }
+                if byte & 0xC0 != 0x80 { scalars += 1 }
             }
-            if byte & 0xC0 != 0x80 { scalars += 1 }
+            return scalars
         }
-        return scalars
+        if let scalars { return scalars }
+        return unicodeScalars.allSatisfy(\.isStandalone) ? unicodeScalars.count : count
     }
 
     /// True when the text is all ASCII without a carriage return: its characters are then its bytes.
     var isPlainASCII: Bool {
-        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        withUTF8Buffer { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
     }
 }
 
@@ -134,24 +169,25 @@ extension String {
         guard let first = needle.utf8.first, hasStandaloneScalars, needle.hasStandaloneScalars else {
             return range(of: needle)
         }
-        let bytes = utf8
-        let pattern = Array(needle.utf8)
-        var from = bytes.startIndex
         // The first byte of a scalar: a match starts where a scalar does.
-        while let start = bytes[from...].firstIndex(of: first) {
-            var end = start
-            var matched = true
-            for byte in pattern {
-                guard end != bytes.endIndex, bytes[end] == byte else {
-                    matched = false
-                    break
+        let found = withUTF8Buffer { bytes in
+            needle.withUTF8Buffer { pattern -> Range<Int>? in
+                guard pattern.count <= bytes.count else { return nil }
+                var start = 0
+                while start + pattern.count <= bytes.count {
+                    if bytes[start] == first, UnsafeBufferPointer(rebasing: bytes[start..<(start + pattern.count)])
+                        .elementsEqual(pattern)
+                    {
+                        return start..<(start + pattern.count)
+                    }
+                    start += 1
                 }
-                end = bytes.index(after: end)
+                return nil
             }
-            if matched { return start..<end }
-            from = bytes.index(after: start)
         }
-        return nil
+        guard let found else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found.lowerBound)
+        return lower..<utf8.index(lower, offsetBy: found.count)
     }
 }
 
@@ -162,21 +198,23 @@ extension String {
     /// scalar unchanged; false for other text.
     func lowercasedSimply(into bytes: inout [UInt8]) -> Bool {
         // Latin-1 beyond ASCII is 0xC2 or 0xC3 and one continuation byte.
-        let isLatin1 = utf8.allSatisfy { $0 != 0x0D && ($0 < 0xC0 || $0 == 0xC2 || $0 == 0xC3) }
+        let isLatin1 = withUTF8Buffer { $0.allSatisfy { $0 != 0x0D && ($0 < 0xC0 || $0 == 0xC2 || $0 == 0xC3) } }
         guard isLatin1
             || unicodeScalars.allSatisfy({ $0.isStandalone && ($0.value <= 0xFF || $0.value >= 0x2010) })
         else { return false }
         bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: utf8)
-        var afterC3 = false
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if afterC3, byte <= 0x9E, byte != 0x97 {
-                bytes[index] = byte + 0x20  // U+00C0–U+00DE without U+00D7 (×)
-            } else if byte < 0x80 {
-                bytes[index] = byte.asciiLowercased
+        withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            var afterC3 = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if afterC3, byte <= 0x9E, byte != 0x97 {
+                    bytes[index] = byte + 0x20  // U+00C0–U+00DE without U+00D7 (×)
+                } else if byte < 0x80 {
+                    bytes[index] = byte.asciiLowercased
+                }
+                afterC3 = byte == 0xC3
             }
-            afterC3 = byte == 0xC3
         }
         return true
     }
@@ -184,7 +222,7 @@ extension String {
     /// `lowercased()`, made on bytes when ``lowercasedSimply(into:)`` can and the text is not ASCII (which
     /// `lowercased()` does fast itself).
     func lowercasedQuickly() -> String {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        if withUTF8Buffer({ $0.allSatisfy { $0 < 0x80 } }) { return lowercased() }
         var bytes: [UInt8] = []
         return lowercasedSimply(into: &bytes) ? String(decoding: bytes, as: UTF8.self) : lowercased()
     }

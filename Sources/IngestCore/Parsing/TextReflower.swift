@@ -125,7 +125,7 @@ struct TextReflower: Sendable {
     /// "én-til- én-oppfølging" → "én-til-én-oppfølging": a space after the second hyphen of a compound is a
     /// line-break artifact of the text tool, unlike "rus- og" where the hyphen stands for a shared word part.
     static func closingCompoundGaps(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        guard text.containsUTF8Byte(UInt8(ascii: "-")) else { return text }
         if text.hasStandaloneScalars { return closingCompoundGapsByScalars(text) }
         guard text.contains("- ") else { return text }
         var result = ""

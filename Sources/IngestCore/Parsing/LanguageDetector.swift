@@ -23,19 +23,23 @@ enum LanguageDetector {
             if line.text.isPlainASCII {
                 // Lowercase the bytes once; a word is a slice of them (lowercasing keeps letters letters).
                 lower.removeAll(keepingCapacity: true)
-                lower.append(contentsOf: line.text.utf8)
-                for index in lower.indices { lower[index] = lower[index].asciiLowercased }
-                var start: Int?
-                for index in lower.indices {
-                    if lower[index].isASCIILetter {
-                        if start == nil { start = index }
-                    } else if let wordStart = start {
-                        count(String(decoding: lower[wordStart..<index], as: UTF8.self), characters: index - wordStart)
-                        start = nil
+                line.text.withUTF8Buffer { lower.append(contentsOf: $0) }
+                lower.withUnsafeMutableBufferPointer { lower in
+                    for index in lower.indices { lower[index] = lower[index].asciiLowercased }
+                    var start: Int?
+                    for index in lower.indices {
+                        if lower[index].isASCIILetter {
+                            if start == nil { start = index }
+                        } else if let wordStart = start {
+                            let word = UnsafeBufferPointer(rebasing: lower[wordStart..<index])
+                            count(String(decoding: word, as: UTF8.self), characters: index - wordStart)
+                            start = nil
+                        }
                     }
-                }
-                if let wordStart = start {
-                    count(String(decoding: lower[wordStart...], as: UTF8.self), characters: lower.count - wordStart)
+                    if let wordStart = start {
+                        count(String(decoding: UnsafeBufferPointer(rebasing: lower[wordStart...]), as: UTF8.self),
+                              characters: lower.count - wordStart)
+                    }
                 }
                 if seen > 5_000 { break }
                 continue

@@ -14,16 +14,18 @@ enum LineNormalizer {
             return SourceLine(text: text, indent: text.isEmpty ? 0 : runs.leading, trailingSpaces: runs.trailing,
                               page: line.page, style: line.style)
         }
-        var cleaned = ""
-        cleaned.reserveCapacity(line.text.utf8.count)
+        // Built as UTF-8 bytes: appending to a `String.UnicodeScalarView` costs hundreds of instructions a scalar.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(line.text.utf8.count + 8)
         for scalar in line.text.unicodeScalars {
             switch scalar.value {
-            case 0x09: cleaned += "    "
-            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: cleaned += " "
+            case 0x09: bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4))
+            case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: bytes.append(UInt8(ascii: " "))
             case 0x200B...0x200D, 0xFEFF, 0x0000...0x0008, 0x000B...0x001F, 0x007F: continue
-            default: cleaned.unicodeScalars.append(scalar)
+            default: UTF8.encode(scalar) { bytes.append($0) }
             }
         }
+        let cleaned = String(decoding: bytes, as: UTF8.self)
         let indent = cleaned.prefix(while: { $0 == " " }).count
         let trailing = cleaned.reversed().prefix(while: { $0 == " " }).count
         let text = cleaned.trimmingSpaces()

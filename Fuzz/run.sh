@@ -78,7 +78,7 @@ target="$1"; shift
 build
 export SWIFT_BACKTRACE=enable=no            # let libFuzzer and ASan report crashes, not Swift's backtracer
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}"
-flags=(--target="$target" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1)
+flags=(--target="$target" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
 case "$target" in
 pdf) flags+=(-max_len=262144) ;;
 mail | parser-lines) flags+=(-max_len=131072) ;;

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the fuzz harness and runs one libFuzzer target.
 #
-#   Fuzz/run.sh TARGET [RUNS] [extra libFuzzer flags …]    e.g. Fuzz/run.sh pdf 20000 -jobs=2
+#   Fuzz/run.sh TARGET [RUNS] [extra libFuzzer flags …]    e.g. Fuzz/run.sh parser-text 100000 -max_len=4096
 #   Fuzz/run.sh --list                                     the targets
-#   Fuzz/run.sh TARGET CRASH_FILE                          replay one input (a crash, a timeout)
+#   Fuzz/run.sh TARGET CRASH_FILE [flags …]                replay one input (a crash, a timeout);
+#                                                          add -minimize_crash=1 -runs=10000 to shrink it
 #
 # TARGET: text, parser-text, parser-lines, mail, pdf, archive. RUNS defaults to 10000.
 # Seeds are read from ../shared (the corpus and seed folders) and SampleDocs at run time, linked into
@@ -77,9 +78,9 @@ target="$1"; shift
 build
 export SWIFT_BACKTRACE=enable=no            # let libFuzzer and ASan report crashes, not Swift's backtracer
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}"
-flags=(--target="$target" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1)
+flags=(--target="$target" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1)
 case "$target" in
-pdf) flags+=(-max_len=262144 -close_fd_mask=2) ;;   # poppler writes a line to stderr per syntax error
+pdf) flags+=(-max_len=262144) ;;
 mail | parser-lines) flags+=(-max_len=131072) ;;
 *) flags+=(-max_len=65536) ;;
 esac
@@ -89,6 +90,8 @@ if [ $# -ge 1 ] && [ -f "$1" ]; then
 fi
 
 runs="${1:-10000}"; [ $# -ge 1 ] && shift
+# poppler writes a line to stderr per syntax error: quiet while fuzzing, heard when replaying.
+if [ "$target" = pdf ]; then flags+=(-close_fd_mask=2); fi
 seeds "$target"
 mkdir -p "$here/corpus/$target" "$here/artifacts/$target"
 exec "$binary" "${flags[@]}" -runs="$runs" -artifact_prefix="$here/artifacts/$target/" "$@" \

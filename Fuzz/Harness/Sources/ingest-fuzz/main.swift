@@ -22,7 +22,8 @@ if arguments.count >= 3, arguments[1] == "--encode-lines" {
 }
 guard SelectedTarget.target != nil else {
     let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-    FileHandle.standardError.write(Data("usage: ingest-fuzz --target=NAME [libFuzzer flags] [CORPUS …]; NAME: \(names)\n".utf8))
+    let usage = "usage: ingest-fuzz --target=NAME [libFuzzer flags] [CORPUS …]; NAME: \(names)\n"
+    FileHandle.standardError.write(Data(usage.utf8))
     exit(2)
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Robustness report: `ingest` (release build, isolated workers, the default) on every file of ../shared/corpus
-(broken, encrypted, hostile and HANG files included) and on a generated fuzz corpus, one `ingest` process per file,
-two at a time.
+(broken, encrypted, hostile and HANG files included), the fuzzer's known crashers (Fuzz/known-crashers) and a
+generated fuzz corpus, one `ingest` process per file, two at a time.
 
     Benchmarks/robustness.py [--fuzz N] [--seed S] [--timeout SECONDS] [--skip-build]
 
@@ -78,6 +78,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="ingest-robustness-") as scratch:
         inputs = [("corpus", path) for path in sorted(CORPUS.rglob("*"))
                   if path.is_file() and path.name != "MANIFEST.tsv"]
+        inputs += [("fuzz", path) for path in sorted((ROOT / "Fuzz" / "known-crashers").glob("*"))]
         if arguments.fuzz > 0:
             fuzz = Path(scratch) / "fuzz"
             subprocess.run([sys.executable, str(ROOT / "Fuzz" / "make_corpus.py"), "--seed", str(arguments.seed),
@@ -108,6 +109,8 @@ def main():
         print(f"  typed errors only:       {only_errors}")
         for code, count in codes.most_common():
             print(f"    {code:<26} {count}")
+        print(f"  crashes contained:       {codes['extractor-crashed']} (a worker crashed; the file failed alone)")
+        print(f"  timeouts contained:      {codes['extractor-timed-out']}")
         print(f"  crashes of ingest:       {sum(1 for r in chosen if r[2].startswith('crash'))}")
         print(f"  hangs (killed):          {sum(1 for r in chosen if r[2] == 'hang')}")
         print(f"  peak RSS of ingest:      {max(r[6] for r in chosen) / 1024:.0f} MiB")

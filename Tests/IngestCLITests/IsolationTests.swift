@@ -41,6 +41,26 @@ struct IsolationTests {
         #expect(ContinuousClock.now - started < .seconds(30))
     }
 
+    @Test("A PDF that segfaults poppler (found by the fuzzer) is one crashed file; the seed PDF after it comes out")
+    func popplerSegfault() async throws {
+        let fixtures = try Fixtures()
+        let crasher = Fixtures.packageRoot.appendingPathComponent(
+            "Fuzz/known-crashers/poppler-get-attachments-segv.pdf")
+        let seed = Fixtures.packageRoot.appendingPathComponent("SampleDocs/politiradet-oslo-referat.pdf").path
+        let output = try await IngestProcess.run(
+            ["--jsonl", "--jobs", "1", "--failures", "failed.jsonl", crasher.path, seed], in: fixtures.directory)
+
+        #expect(output.status == 1)
+        #expect(
+            output.stderr.contains("poppler-get-attachments-segv.pdf: extractor pdf crashed: SIGSEGV"),
+            "\(output.stderr)")
+        let failures = try String(
+            contentsOf: fixtures.directory.appendingPathComponent("failed.jsonl"), encoding: .utf8)
+        #expect(failures.contains(#""code":"extractor-crashed""#))
+        #expect(output.stdoutText.split(separator: "\n").count == 1)
+        #expect(output.stdoutText.contains(#""fileName":"politiradet-oslo-referat.pdf""#))
+    }
+
     @Test("--no-isolate extracts in-process and gives the same document")
     func inProcessIsTheSame() async throws {
         let fixtures = try Fixtures()

@@ -10,7 +10,7 @@ struct IsolationOptions: ParsableArguments {
         inversion: .prefixedNo,
         help: ArgumentHelp(
             "Run the PDF and bundle extractors (native C/C++ code) in worker processes, so that a file that "
-                + "crashes or hangs them, or eats memory, fails alone (--timeout, --max-memory). On by default."))
+                + "crashes or hangs them, or eats memory, fails alone (--timeout, --max-memory)."))
     var isolate = true
 
     /// The registry to extract with, and the pool of workers when isolating.

@@ -38,7 +38,7 @@ public struct IsolatedExtractor: Extractor {
     public func extract(_ input: SniffedInput, context: ExtractionContext) async throws(IngestError)
         -> MinutesDocument
     {
-        try await pool.extract(input.input, extractor: identifier, context: context)
+        try await pool.extract(input, extractor: identifier, context: context)
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 import IngestCore
 
 /// What `ingest` asks a worker: extract one input with one extractor. When ``filePath`` is `nil` the content
-/// follows in a second frame (an archive member, an attachment).
+/// follows in a second frame (an archive member, an attachment). The parent has sniffed the input already; the
+/// worker takes its findings instead of reading and hashing the input again.
 struct WorkRequest: Codable, Sendable {
     /// The extractor's identifier.
     var extractor: String
@@ -10,6 +11,12 @@ struct WorkRequest: Codable, Sendable {
     var path: String
     /// The file to read, or `nil` when the bytes follow.
     var filePath: String?
+    /// The type the parent detected from the content.
+    var detectedType: FileType
+    /// The byte-order mark the parent found.
+    var encodingHint: TextEncodingHint
+    /// The source description the parent computed (size, SHA-256).
+    var source: SourceInfo
     /// The limits of the run.
     var limits: ExtractionLimits
     /// The password for encrypted documents.

@@ -55,30 +55,31 @@ public actor WorkerPool {
 
     /// Extracts one input in a worker.
     /// - Parameters:
-    ///   - input: the input (a file, or bytes that are sent to the worker).
+    ///   - sniffed: the sniffed input (a file, or bytes that are sent to the worker).
     ///   - extractor: the identifier of the extractor the worker runs.
     ///   - context: the limits (the time and memory limits apply here), password and depth.
     /// - Returns: the document.
     /// - Throws: ``IngestError``: the extractor's own, or one saying the worker crashed, timed out or ran out of
     ///   memory.
-    public func extract(_ input: ExtractionInput, extractor: String, context: ExtractionContext)
+    public func extract(_ sniffed: SniffedInput, extractor: String, context: ExtractionContext)
         async throws(IngestError) -> MinutesDocument
     {
+        let input = sniffed.input
         var request = WorkRequest(
-            extractor: extractor, path: input.path, filePath: nil, limits: context.limits,
+            extractor: extractor, path: input.path, filePath: nil, detectedType: sniffed.detectedType,
+            encodingHint: sniffed.encodingHint, source: sniffed.source, limits: context.limits,
             password: context.password, depth: context.depth)
-        var frames: [Data] = []
+        var content: [Data] = []
         switch input.content {
         case .file(let url):
             request.filePath = url.path
         case .bytes(let data):
-            frames.append(data)
+            content = [data]
         }
         guard let header = try? JSONEncoder().encode(request) else {
             throw IngestError(code: .extractorFailed, path: input.path, message: "cannot encode the request")
         }
-        frames.insert(header, at: 0)
-        let message = frames
+        let message = [header] + content
         let (worker, served) = try await acquire(path: input.path)
         let timeout = context.limits.timePerFile
         let memoryLimit = memoryLimit

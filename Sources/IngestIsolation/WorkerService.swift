@@ -63,7 +63,9 @@ public enum WorkerService {
         let context = ExtractionContext(
             registry: registry, limits: request.limits, password: request.password, depth: request.depth,
             parallelism: 1)
-        let sniffed = try registry.sniff(input, limits: request.limits)
+        let sniffed = SniffedInput(
+            input: input, detectedType: request.detectedType, encodingHint: request.encodingHint,
+            source: request.source)
         return try await extractor.extract(sniffed, context: context)
     }
 

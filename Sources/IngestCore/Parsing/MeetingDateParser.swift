@@ -37,16 +37,21 @@ struct MeetingDateParser {
     /// is searched only at its start, which keeps the regular expressions' cost bounded (5 MiB of XML took 27 s).
     static let searchedCharacters = 2_000
 
+    /// A text, or its first ``searchedCharacters`` characters when it is longer.
+    private static func searchedPart(of text: String) -> String {
+        text.utf8.count > searchedCharacters ? String(text.prefix(searchedCharacters)) : text
+    }
+
     /// The first date in a text and where it ends.
     func firstDateMatch(in text: String) -> (date: String, end: String.Index)? {
-        guard text.utf8.count > Self.searchedCharacters else { return firstDateMatchInFull(text) }
-        let start = String(text.prefix(Self.searchedCharacters))
-        guard let match = firstDateMatchInFull(start) else { return nil }
-        let offset = start.utf8.distance(from: start.startIndex, to: match.end)
+        let searched = Self.searchedPart(of: text)
+        guard let match = firstDateMatch(inSearched: searched) else { return nil }
+        // `searched` may be a copy of the start: carry the end over to `text` by its UTF-8 offset.
+        let offset = searched.utf8.distance(from: searched.startIndex, to: match.end)
         return (match.date, text.utf8.index(text.startIndex, offsetBy: offset))
     }
 
-    private func firstDateMatchInFull(_ text: String) -> (date: String, end: String.Index)? {
+    private func firstDateMatch(inSearched text: String) -> (date: String, end: String.Index)? {
         // `Int` reads only ASCII digits: a year needs a run of two of them, or of four outside numeric dates.
         let shape = ASCIIShape(text)
         guard shape.longestDigitRun >= 2, text.contains(where: \.isASCIIDigit) else { return nil }
@@ -106,10 +111,7 @@ struct MeetingDateParser {
 
     /// The start and end times in a text ("kl. 09.00–11.00" → 09:00, 11:00), as `HH:MM`.
     func times(in text: String) -> (start: String?, end: String?) {
-        if text.utf8.count > Self.searchedCharacters {
-            let start = String(text.prefix(Self.searchedCharacters))
-            if start.utf8.count < text.utf8.count { return times(in: start) }
-        }
+        let text = Self.searchedPart(of: text)
         // Only an hour of ASCII digits is read (`Int` rejects other digits that `\d` matches).
         guard text.containsASCIIDigit else { return (nil, nil) }
         var found: [String] = []

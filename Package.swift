@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "ExtractorTesting", targets: ["ExtractorTesting"]),
         .library(name: "IngestIsolation", targets: ["IngestIsolation"]),
         .executable(name: "ingest", targets: ["ingest"]),
+        .executable(name: "ingest-pipeline-benchmark", targets: ["PipelineBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -83,6 +84,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Where the time of a PDF run goes, stage by stage (Benchmarks/README.md): release builds only.
+        .executableTarget(
+            name: "PipelineBenchmark", dependencies: ["IngestCore", "PDFMinutesExtractor"],
+            path: "Benchmarks/PipelineBenchmark"),
         // Supervised worker processes for extractors that run native code (`ingest worker`).
         .target(name: "IngestIsolation", dependencies: ["IngestCore"]),
         .testTarget(name: "IngestCoreTests", dependencies: ["IngestCore"]),

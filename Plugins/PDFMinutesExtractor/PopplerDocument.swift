@@ -67,7 +67,7 @@ struct PopplerDocument: ~Copyable {
             ("modificationDate", poppler_document_get_modification_date(handle)),
         ]
         for (name, seconds) in dates where seconds > 0 {
-            result[name] = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            result[name] = Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
         }
         result["pageCount"] = String(pageCount)
         return result

@@ -43,6 +43,9 @@ struct BatchExtraction: Sendable {
             while let (index, outcomes) = await group.next() {
                 running -= 1
                 finished[index] = outcomes
+                // The next job starts before this one's outcomes are written, so writing (JSON, files, the store)
+                // overlaps with extraction instead of keeping a worker idle.
+                startMore()
                 while let ready = finished.removeValue(forKey: nextToHand) {
                     handle(nextToHand, ready)
                     nextToHand += 1

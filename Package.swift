@@ -84,7 +84,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Where the time of a PDF run goes, stage by stage (Benchmarks/README.md): release builds only.
+        // Where the time of a PDF run goes, stage by stage (README, "PDF speed"); run it from a release build.
         .executableTarget(
             name: "PipelineBenchmark", dependencies: ["IngestCore", "PDFMinutesExtractor"],
             path: "Benchmarks/PipelineBenchmark"),

@@ -25,9 +25,12 @@ public struct PDFMinutesExtractor: Extractor {
     ///   ``IngestError/Code/damaged`` when poppler cannot read the file.
     public func extract(_ input: SniffedInput, context: ExtractionContext) async throws(IngestError) -> MinutesDocument {
         let path = input.input.path
-        let reading = try PDFReader.read(input.input, password: context.password, limits: context.limits)
-        var (lines, pages, warnings) = Self.lines(of: reading, limits: context.limits)
-        warnings = reading.warnings + warnings
+        var collector = LineCollector(limits: context.limits)
+        let reading = try PDFReader.read(input.input, password: context.password, limits: context.limits) {
+            collector.add($0)
+        }
+        let (lines, pages) = (collector.lines, collector.pages)
+        var warnings = reading.warnings + collector.warnings
         let hasText = pages.contains { !$0.text.isEmpty }
         var document: MinutesDocument
         if hasText {
@@ -59,39 +62,9 @@ public struct PDFMinutesExtractor: Extractor {
     /// - Returns: the lines in reading order, page by page.
     /// - Throws: ``IngestError`` as ``extract(_:context:)`` does.
     public func textLines(of input: ExtractionInput, password: String? = nil) throws(IngestError) -> [TextLine] {
-        let limits = ExtractionLimits()
-        return Self.lines(of: try PDFReader.read(input, password: password, limits: limits), limits: limits).lines
-    }
-
-    private static func lines(of reading: PDFReading, limits: ExtractionLimits)
-        -> (lines: [TextLine], pages: [Page], warnings: [String])
-    {
-        var lines: [TextLine] = []
-        var pages: [Page] = []
-        var warnings: [String] = []
-        let builder = PDFLineBuilder()
-        var characters = 0
-        for page in reading.pages {
-            pages.append(Page(number: page.number, text: Self.trimmed(page.text)))
-            // Counted in UTF-8 bytes: constant time, and never fewer than the characters.
-            characters += page.text.utf8.count
-            if characters > limits.maxTextCharacters {
-                warnings.append("text truncated after page \(page.number): over \(limits.maxTextCharacters) characters")
-                break
-            }
-            lines += builder.lines(of: page)
-        }
-        return (lines, pages, warnings)
-    }
-
-    /// The page text without the line breaks and spaces poppler puts around it.
-    private static func trimmed(_ text: String) -> String {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C }
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        if first == bytes.startIndex, last == bytes.index(before: bytes.endIndex) { return text }
-        return String(text[first...last])
+        var collector = LineCollector(limits: ExtractionLimits())
+        _ = try PDFReader.read(input, password: password, limits: collector.limits) { collector.add($0) }
+        return collector.lines
     }
 
     private func embeddedAttachment(

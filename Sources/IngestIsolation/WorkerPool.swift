@@ -83,10 +83,16 @@ public actor WorkerPool {
         let (worker, served) = try await acquire(path: input.path)
         let timeout = context.limits.timePerFile
         let memoryLimit = memoryLimit
-        let outcome = await Self.onOwnThread { worker.exchange(message, timeout: timeout, memoryLimit: memoryLimit) }
+        // The answer is decoded on the exchange's own thread, not on this actor: with several workers, one big
+        // document's decoding must not hold up handing out and taking back the others.
+        let (outcome, response) = await Self.onOwnThread {
+            let outcome = worker.exchange(message, timeout: timeout, memoryLimit: memoryLimit)
+            guard case .answer(let data) = outcome else { return (outcome, nil as WorkResponse?) }
+            return (outcome, try? JSONDecoder().decode(WorkResponse.self, from: data))
+        }
         switch outcome {
-        case .answer(let data):
-            guard let response = try? JSONDecoder().decode(WorkResponse.self, from: data) else {
+        case .answer:
+            guard let response else {
                 release(nil)
                 worker.stop()
                 throw error(for: .exited(1), diagnostics: "unreadable answer", extractor: extractor, path: input.path)

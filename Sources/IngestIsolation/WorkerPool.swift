@@ -79,34 +79,41 @@ public actor WorkerPool {
         guard let header = try? JSONEncoder().encode(request) else {
             throw IngestError(code: .extractorFailed, path: input.path, message: "cannot encode the request")
         }
-        let answer = try await self.answer(
+        let response = try await self.response(
             to: [header] + content, extractor: extractor, path: input.path, timeout: context.limits.timePerFile)
-        // Decoded after the worker is back in the pool and off this actor: the next file need not wait for it.
-        // The frame was read whole, so an unreadable one leaves the worker's stream in step.
-        guard let response = try? JSONDecoder().decode(WorkResponse.self, from: answer) else {
-            throw error(for: .exited(1), diagnostics: "unreadable answer", extractor: extractor, path: input.path)
-        }
         if let document = response.document { return document }
         throw response.error?.ingestError
             ?? IngestError(code: .extractorFailed, path: input.path, message: "the worker answered nothing")
     }
 
-    /// Sends one request to a worker and returns its answer, the worker handed back to the pool (or replaced).
-    private func answer(to message: [Data], extractor: String, path: String, timeout: Duration)
-        async throws(IngestError) -> Data
+    /// Sends one request to a worker and returns its decoded answer, the worker handed back to the pool (or
+    /// replaced). A worker whose answer cannot be decoded is stopped.
+    private func response(to message: [Data], extractor: String, path: String, timeout: Duration)
+        async throws(IngestError) -> WorkResponse
     {
         let (worker, served) = try await acquire(path: path)
         let memoryLimit = memoryLimit
-        let outcome = await Self.onOwnThread { worker.exchange(message, timeout: timeout, memoryLimit: memoryLimit) }
+        // The answer is decoded on the exchange's own thread, not on this actor: with several workers, one big
+        // document's decoding must not hold up handing out and taking back the others.
+        let (outcome, response) = await Self.onOwnThread {
+            let outcome = worker.exchange(message, timeout: timeout, memoryLimit: memoryLimit)
+            guard case .answer(let data) = outcome else { return (outcome, nil as WorkResponse?) }
+            return (outcome, try? JSONDecoder().decode(WorkResponse.self, from: data))
+        }
         switch outcome {
-        case .answer(let data):
+        case .answer:
+            guard let response else {
+                release(nil)
+                worker.stop()
+                throw error(for: .exited(1), diagnostics: "unreadable answer", extractor: extractor, path: path)
+            }
             if served + 1 < filesPerWorker {
                 release((worker, served + 1))
             } else {
                 release(nil)
                 worker.stop()
             }
-            return data
+            return response
         case .ended(let ending, let diagnostics):
             release(nil)
             throw error(for: ending, diagnostics: diagnostics, extractor: extractor, path: path, timeout: timeout)
@@ -147,7 +154,7 @@ public actor WorkerPool {
 
     private var arguments: [String] { command.arguments + ["--max-memory", String(memoryLimit + memoryLimit / 2)] }
 
-    private nonisolated func error(
+    private func error(
         for ending: WorkerProcess.Ending, diagnostics: String, extractor: String, path: String,
         timeout: Duration = .zero
     ) -> IngestError {

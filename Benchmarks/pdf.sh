@@ -14,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-../shared/corpus/minutes}
 command -v pdftotext >/dev/null || { echo "pdftotext is missing: apt-get install poppler-utils" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install time" >&2; exit 1; }
 [ "${SKIP_BUILD:-}" = 1 ] || swift build -c release --product ingest >&2
 ingest=.build/release/ingest
 [ -x "$ingest" ] || { echo "no release build at $ingest: run without SKIP_BUILD=1" >&2; exit 1; }
